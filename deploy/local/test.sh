@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of the platform on real servers, from a clean clone:
+#   1. MariaDB and Kafka (infra.sh up starts what is missing),
+#   2. each module's tests with ./mvnw verify (they use *_test schemas and test.* topics),
+#   3. the Kubernetes manifest validation (deploy/k8s/validate.sh, when present),
+#   4. the system tests through the gateway against the five running services
+#      (platform/system-tests/run.sh, when present).
+# Whatever this script started it stops again at the end; servers that already ran stay.
+#
+# Options:
+#   --skip-system  stop after step 3 (no services, no gateway).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+run_system=true
+for argument in "$@"; do
+    case $argument in
+        --skip-system) run_system=false ;;
+        -h | --help) usage "[--skip-system]" ;;
+        *) log_error "Unknown option: $argument"; usage "[--skip-system]" ;;
+    esac
+done
+
+mariadb_was_up=false
+kafka_was_up=false
+port_open "$MARIADB_PORT" && mariadb_was_up=true
+port_open "$KAFKA_PORT" && kafka_was_up=true
+stack_started=false
+
+# Stops, in reverse order, only what this run started.
+cleanup() {
+    local status=$?
+    if [[ $stack_started == true ]]; then
+        "$LOCAL_DIR/gateway.sh" stop || true
+        "$LOCAL_DIR/services.sh" stop || true
+    fi
+    if [[ $kafka_was_up == false ]]; then
+        "$LOCAL_DIR/kafka.sh" stop || true
+    fi
+    if [[ $mariadb_was_up == false ]]; then
+        "$LOCAL_DIR/mariadb.sh" stop || true
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+
+"$LOCAL_DIR/infra.sh" up
+
+log_info "Running every module's tests: ./mvnw -B verify"
+(cd "$REPO_ROOT" && ./mvnw -B verify)
+
+if [[ -x $REPO_ROOT/deploy/k8s/validate.sh ]]; then
+    log_info "Validating the Kubernetes manifests"
+    "$REPO_ROOT/deploy/k8s/validate.sh"
+fi
+
+if [[ $run_system == false ]]; then
+    log_info "System tests skipped (--skip-system)"
+    exit 0
+fi
+
+system_tests="$REPO_ROOT/platform/system-tests/run.sh"
+if [[ ! -x $system_tests ]]; then
+    log_warn "No system tests at $system_tests; skipping the running-stack stage"
+    exit 0
+fi
+
+stack_started=true
+"$LOCAL_DIR/services.sh" start
+"$LOCAL_DIR/gateway.sh" start
+log_info "Running the system tests through the gateway"
+"$system_tests"
