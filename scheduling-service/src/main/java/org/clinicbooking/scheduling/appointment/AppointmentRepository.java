@@ -1,0 +1,99 @@
+package org.clinicbooking.scheduling.appointment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.clinicbooking.kit.paging.Page;
+import org.clinicbooking.kit.paging.PageRequest;
+import org.clinicbooking.scheduling.schedule.TimeRange;
+
+@ApplicationScoped
+public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+
+    /*
+     * A locking read (FOR UPDATE), not a plain SELECT: under REPEATABLE READ a plain SELECT may
+     * read the snapshot taken before this transaction waited for the booking lock, and miss an
+     * appointment that committed meanwhile. The locking read always sees the latest committed rows.
+     */
+    private static final String FIRST_OVERLAP = "SELECT start_at, end_at FROM appointment"
+            + " WHERE %s = :ownerId AND status IN ('BOOKED', 'CONFIRMED', 'COMPLETED')"
+            + " AND start_at < :endAt AND end_at > :startAt AND id <> :excludedId"
+            + " ORDER BY start_at LIMIT 1 FOR UPDATE";
+
+    /**
+     * The earliest active appointment of the doctor that overlaps the slot, if any; touching
+     * appointments do not overlap. Call inside the booking transaction, holding the doctor's lock.
+     *
+     * @param excludedId an appointment to leave out: the one being moved
+     */
+    public Uni<TimeRange> doctorOverlap(UUID doctorId, TimeRange slot, UUID excludedId) {
+        return firstOverlap("doctor_id", doctorId, slot, excludedId);
+    }
+
+    /** Like {@link #doctorOverlap}, for the patient's appointments with any doctor. */
+    public Uni<TimeRange> patientOverlap(UUID patientId, TimeRange slot, UUID excludedId) {
+        return firstOverlap("patient_id", patientId, slot, excludedId);
+    }
+
+    /** Active appointments of the doctor that overlap the range, oldest first. */
+    public Uni<List<Appointment>> activeOfDoctor(UUID doctorId, TimeRange range) {
+        return list(
+                "doctorId = :doctorId and status in :active and startAt < :end and endAt > :start",
+                Sort.by("startAt"),
+                Parameters.with("doctorId", doctorId)
+                        .and("active", AppointmentStatus.ACTIVE)
+                        .and("start", range.start())
+                        .and("end", range.end()));
+    }
+
+    public Uni<List<Appointment>> allActiveOfDoctor(UUID doctorId) {
+        return list(
+                "doctorId = :doctorId and status in :active",
+                Sort.by("startAt").and("id"),
+                Parameters.with("doctorId", doctorId).and("active", AppointmentStatus.ACTIVE));
+    }
+
+    public Uni<Page<Appointment>> search(AppointmentFilter filter, PageRequest request) {
+        var query = find(filter.query(), Sort.by("startAt").and("id"), filter.parameters());
+        return query.page(io.quarkus.panache.common.Page.of(request.page(), request.size()))
+                .list()
+                .chain(items -> query.count().map(total -> Page.of(items, request, total)));
+    }
+
+    private static Uni<TimeRange> firstOverlap(String ownerColumn, UUID ownerId, TimeRange slot, UUID excludedId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(FIRST_OVERLAP.formatted(ownerColumn), Object[].class)
+                        .setParameter("ownerId", ownerId.toString())
+                        .setParameter("startAt", utc(slot.start()))
+                        .setParameter("endAt", utc(slot.end()))
+                        .setParameter("excludedId", excludedId.toString())
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new TimeRange(instant(rows.get(0)[0]), instant(rows.get(0)[1])));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (column instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("Unexpected DATETIME value type " + column.getClass());
+    }
+}

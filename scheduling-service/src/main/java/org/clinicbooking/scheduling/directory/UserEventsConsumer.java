@@ -1,0 +1,131 @@
+package org.clinicbooking.scheduling.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicbooking.kit.inbox.Inbox;
+import org.clinicbooking.kit.inbox.IncomingEvent;
+import org.clinicbooking.kit.inbox.MalformedEventException;
+import org.clinicbooking.kit.security.Role;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the read model in step with user-service's events. The event id and the change commit
+ * in one transaction, so a redelivered event changes nothing; a record that is not a valid event
+ * goes to the dead-letter topic and the consumer carries on with the next one. Event types this
+ * service does not use are recorded as processed and otherwise ignored.
+ */
+@ApplicationScoped
+public class UserEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
+
+    private final ObjectMapper json;
+    private final Inbox inbox;
+    private final DirectoryStore store;
+
+    public UserEventsConsumer(ObjectMapper json, Inbox inbox, DirectoryStore store) {
+        this.json = json;
+        this.inbox = inbox;
+        this.store = store;
+    }
+
+    @Incoming("user-events")
+    @WithTransaction
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return Uni.createFrom()
+                .item(() -> IncomingEvent.from(record, json))
+                .chain(event -> inbox.firstDelivery(event).chain(first -> {
+                    if (!first) {
+                        LOG.debugf("Skipped event %s (%s): already applied", event.id(), event.type());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return apply(event);
+                }))
+                .onFailure(MalformedEventException.class)
+                .invoke(error -> LOG.warnf(
+                        "Rejected a record at %s-%d offset %d: %s",
+                        record.topic(), record.partition(), record.offset(), error.getMessage()));
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case "clinic.clinic.created", "clinic.clinic.updated" ->
+                store.applyClinic(
+                        parse(event, () -> new Clinic(event.uuid("id"), event.text("timeZone"))), event.time());
+            case "clinic.doctor.created", "clinic.doctor.updated" ->
+                store.applyDoctor(
+                        parse(event, () -> new Doctor(event.uuid("id"), event.uuid("clinicId"), flag(event, "active"))),
+                        event.time());
+            case "clinic.medical-service.created", "clinic.medical-service.updated" ->
+                store.applyMedicalService(
+                        parse(
+                                event,
+                                () -> new MedicalService(
+                                        event.uuid("id"),
+                                        wholeNumber(event, "durationMinutes"),
+                                        amount(event, "price"),
+                                        event.text("currency"),
+                                        flag(event, "active"))),
+                        event.time());
+            case "clinic.doctor-service.linked" ->
+                store.applyOffering(event.uuid("doctorId"), event.uuid("serviceId"), true, event.time());
+            case "clinic.doctor-service.unlinked" ->
+                store.applyOffering(event.uuid("doctorId"), event.uuid("serviceId"), false, event.time());
+            case "clinic.user.registered", "clinic.user.updated", "clinic.user.deactivated" ->
+                store.applyUser(
+                        parse(event, () -> new UserAccount(event.uuid("id"), role(event), flag(event, "active"))),
+                        event.time());
+            default -> {
+                LOG.debugf("Ignored event %s of type %s", event.id(), event.type());
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private static <T> T parse(IncomingEvent event, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean flag(IncomingEvent event, String field) {
+        JsonNode value = event.data().get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new MalformedEventException(event.type() + " lacks the boolean field " + field);
+        }
+        return value.booleanValue();
+    }
+
+    private static int wholeNumber(IncomingEvent event, String field) {
+        JsonNode value = event.data().get(field);
+        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new MalformedEventException(event.type() + " lacks the whole-number field " + field);
+        }
+        return value.intValue();
+    }
+
+    private static BigDecimal amount(IncomingEvent event, String field) {
+        try {
+            return new BigDecimal(event.text(field));
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException(event.type() + " has a field " + field + " that is not a decimal");
+        }
+    }
+
+    private static Role role(IncomingEvent event) {
+        try {
+            return Role.valueOf(event.text("role"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(event.type() + " has an unknown role");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.clinicbooking.scheduling.schedule;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Row locks that serialise the changes to one doctor's schedule, and to one patient's, across
+ * every replica. A transaction that books, reschedules or changes working hours takes the
+ * doctor's lock first and then the patient's, always in that order, so two transactions never
+ * wait on each other in a cycle.
+ */
+@ApplicationScoped
+public class BookingLocks {
+
+    private final Pool pool;
+
+    public BookingLocks(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Creates the lock rows that do not exist yet. Each INSERT IGNORE runs on its own, outside
+     * the booking transaction: inside it, the shared lock that INSERT IGNORE takes on an existing
+     * row would have to be upgraded by the later SELECT ... FOR UPDATE, and two transactions
+     * doing that upgrade on the same row deadlock.
+     *
+     * @param patientId null when only the doctor's schedule changes
+     */
+    public Uni<Void> createRows(UUID doctorId, UUID patientId) {
+        Uni<Void> doctorRow = pool.preparedQuery("INSERT IGNORE INTO doctor_booking_lock (doctor_id) VALUES (?)")
+                .execute(Tuple.of(doctorId.toString()))
+                .replaceWithVoid();
+        if (patientId == null) {
+            return doctorRow;
+        }
+        return doctorRow.chain(
+                () -> pool.preparedQuery("INSERT IGNORE INTO patient_booking_lock (patient_id) VALUES (?)")
+                        .execute(Tuple.of(patientId.toString()))
+                        .replaceWithVoid());
+    }
+
+    /** Waits for and takes the doctor's lock until the current transaction ends. */
+    public Uni<Void> lockDoctor(UUID doctorId) {
+        return lock("SELECT doctor_id FROM doctor_booking_lock WHERE doctor_id = :id FOR UPDATE", doctorId);
+    }
+
+    /** Waits for and takes the patient's lock; take the doctor's first. */
+    public Uni<Void> lockPatient(UUID patientId) {
+        return lock("SELECT patient_id FROM patient_booking_lock WHERE patient_id = :id FOR UPDATE", patientId);
+    }
+
+    private static Uni<Void> lock(String sql, UUID id) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter("id", id.toString())
+                        .getResultList())
+                .invoke(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new IllegalStateException("Lock row " + id + " is missing; call createRows first");
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
