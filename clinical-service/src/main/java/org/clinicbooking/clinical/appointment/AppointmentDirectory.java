@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
  * (with the caller's own token) when the read model lacks one because its event is still in
  * flight. What scheduling-service returns is stored, so the next request finds it locally.
  *
- * <p>Call these methods outside a session: each opens its own, and none is held open while
- * scheduling-service answers.
+ * <p>Call these methods outside a session. Each opens its own, and no session is open during
+ * the call to scheduling-service.
  */
 @ApplicationScoped
 public class AppointmentDirectory {
@@ -38,32 +38,32 @@ public class AppointmentDirectory {
         this.clock = clock;
     }
 
-    /** Returns the appointment, asking scheduling-service when the read model lacks it; fails with 404 if neither has it. */
+    /** Returns the appointment, from scheduling-service when the read model lacks it. Fails with 404 if neither has it. */
     public Uni<AppointmentSnapshot> find(UUID id, String bearerToken) {
         return Panache.withSession(() -> appointments.findById(id)).chain(stored -> {
             if (stored != null) {
                 return Uni.createFrom().item(stored.snapshot());
             }
-            LOG.infof("Appointment %s is not in the read model yet; asking scheduling-service", id);
+            LOG.infof("Appointment %s is not in the read model yet, requesting it from scheduling-service", id);
             return fetchAndStore(id, bearerToken);
         });
     }
 
     /**
-     * Returns the appointment in one of the wanted statuses if scheduling-service already moved
-     * it there. The read model lags behind scheduling-service by the time an event takes to
-     * arrive: a doctor who confirms an appointment and prescribes at once may still find it
-     * BOOKED here. So when the stored status can still reach a wanted one, this asks
-     * scheduling-service once. If that call fails, the stored state stands and the caller's
-     * rule rejects the request as it would without the refresh.
+     * Returns the appointment in one of the required statuses if scheduling-service already
+     * moved it there. The read model lags behind scheduling-service by the time an event takes
+     * to arrive, so a doctor who confirms an appointment and prescribes at once may still find
+     * it BOOKED here. When the stored status can still reach a required one, this method
+     * requests the appointment from scheduling-service once. If that call fails, the stored
+     * state remains and the caller's rule rejects the request as it would without the refresh.
      */
     public Uni<AppointmentSnapshot> catchUp(
-            AppointmentSnapshot known, Set<AppointmentStatus> wanted, String bearerToken) {
-        if (wanted.contains(known.status()) || !known.status().canStillReach(wanted)) {
+            AppointmentSnapshot known, Set<AppointmentStatus> required, String bearerToken) {
+        if (required.contains(known.status()) || !known.status().canStillReach(required)) {
             return Uni.createFrom().item(known);
         }
         LOG.infof(
-                "Appointment %s is %s in the read model; asking scheduling-service for a newer status",
+                "Appointment %s is %s in the read model, requesting a newer status from scheduling-service",
                 known.id(), known.status());
         return fetchAndStore(known.id(), bearerToken).onFailure().recoverWithItem(error -> {
             LOG.warnf(
@@ -83,7 +83,7 @@ public class AppointmentDirectory {
                         LOG.infof("Stored appointment %s (%s) from scheduling-service", id, snapshot.status()));
     }
 
-    // The REST client may complete on another thread than the one the request runs on;
+    // The REST client may complete on another thread than the one the request runs on, but
     // Hibernate Reactive's session must stay on the caller's Vert.x context (HR000069).
     private static <T> Uni<T> onCallerContext(Uni<T> call) {
         Context context = Vertx.currentContext();
@@ -118,7 +118,7 @@ public class AppointmentDirectory {
                 return ProblemException.notFound("Appointment", id);
             }
             if (status == 403) {
-                return ProblemException.forbidden("Appointment " + id + " is not yours.");
+                return ProblemException.forbidden("You may not read appointment " + id + ".");
             }
             LOG.warnf("scheduling-service answered %d for appointment %s", status, id);
         } else {

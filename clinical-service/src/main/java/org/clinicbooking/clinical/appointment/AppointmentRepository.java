@@ -28,7 +28,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
             + " version = GREATEST(version, :version)";
 
     /**
-     * Stores the snapshot unless the read model already holds a newer version of the
+     * Stores the snapshot unless the read model already has a newer version of the
      * appointment. Call it inside a transaction.
      */
     public Uni<Void> upsert(AppointmentSnapshot snapshot, Instant now) {

@@ -11,13 +11,13 @@ public enum AppointmentStatus {
     NO_SHOW;
 
     /**
-     * Whether an appointment in this status can still reach one of the given statuses, so a
-     * newer state may exist at scheduling-service than the read model shows.
+     * Tells whether an appointment in this status can still reach one of the target statuses,
+     * in which case scheduling-service may have a newer state than the read model shows.
      */
-    public boolean canStillReach(Set<AppointmentStatus> wanted) {
+    public boolean canStillReach(Set<AppointmentStatus> targets) {
         return switch (this) {
-            case BOOKED -> wanted.contains(CONFIRMED) || wanted.contains(COMPLETED);
-            case CONFIRMED -> wanted.contains(COMPLETED);
+            case BOOKED -> targets.contains(CONFIRMED) || targets.contains(COMPLETED);
+            case CONFIRMED -> targets.contains(COMPLETED);
             case COMPLETED, CANCELLED, NO_SHOW -> false;
         };
     }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface SchedulingClient {
 
-    /** Fails with a {@code WebApplicationException} carrying the status for any answer of 400 or more. */
+    /** Fails with a {@code WebApplicationException} carrying the status for any response status of 400 or more. */
     @GET
     @Path("/{id}")
     Uni<AppointmentSnapshot> appointment(

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the appointment read model from scheduling-service's events. Every
  * {@code clinic.appointment.*} event carries the whole appointment, so each one is applied
- * the same way, as an upsert; other event types on the topic are skipped. A record that is not
+ * the same way, as an upsert. Other event types on the topic are skipped. A record that is not
  * a valid event fails, and the channel's failure strategy sends it to the dead-letter topic.
  */
 @ApplicationScoped
