@@ -1,8 +1,13 @@
 package org.clinicbooking.kit.problem;
 
 import io.vertx.mysqlclient.MySQLException;
+import java.sql.SQLException;
 
-/** Recognises MySQL and MariaDB error codes anywhere in a cause chain. */
+/**
+ * Recognises MySQL and MariaDB error codes anywhere in a cause chain. The code arrives as a
+ * Vert.x {@link MySQLException} from native queries, and as a {@link SQLException} wrapped in
+ * Hibernate's {@code ConstraintViolationException} when Hibernate Reactive flushes an entity.
+ */
 public final class SqlErrors {
 
     private static final int DUPLICATE_KEY = 1062;
@@ -12,21 +17,22 @@ public final class SqlErrors {
     private SqlErrors() {}
 
     public static boolean isDuplicateKey(Throwable error) {
-        return hasErrorCode(error, DUPLICATE_KEY);
-    }
-
-    /** A deadlock or lock wait timeout: the transaction was rolled back and may be retried. */
-    public static boolean isLockConflict(Throwable error) {
-        return hasErrorCode(error, DEADLOCK) || hasErrorCode(error, LOCK_WAIT_TIMEOUT);
+        return hasErrorCode(error, DUPLICATE_KEY, null);
     }
 
     /** Whether the duplicate key is on the named unique index, so callers can say which value clashed. */
     public static boolean isDuplicateKey(Throwable error, String indexName) {
+        return hasErrorCode(error, DUPLICATE_KEY, indexName);
+    }
+
+    /** A deadlock or lock wait timeout: the transaction was rolled back and may be retried. */
+    public static boolean isLockConflict(Throwable error) {
+        return hasErrorCode(error, DEADLOCK, null) || hasErrorCode(error, LOCK_WAIT_TIMEOUT, null);
+    }
+
+    private static boolean hasErrorCode(Throwable error, int code, String messagePart) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MySQLException sql
-                    && sql.getErrorCode() == DUPLICATE_KEY
-                    && sql.getMessage() != null
-                    && sql.getMessage().contains(indexName)) {
+            if (errorCode(cause) == code && (messagePart == null || mentions(cause, messagePart))) {
                 return true;
             }
             if (cause == cause.getCause()) {
@@ -36,15 +42,17 @@ public final class SqlErrors {
         return false;
     }
 
-    private static boolean hasErrorCode(Throwable error, int code) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MySQLException sql && sql.getErrorCode() == code) {
-                return true;
-            }
-            if (cause == cause.getCause()) {
-                break;
-            }
+    private static int errorCode(Throwable cause) {
+        if (cause instanceof MySQLException sql) {
+            return sql.getErrorCode();
         }
-        return false;
+        if (cause instanceof SQLException sql) {
+            return sql.getErrorCode();
+        }
+        return -1;
+    }
+
+    private static boolean mentions(Throwable cause, String messagePart) {
+        return cause.getMessage() != null && cause.getMessage().contains(messagePart);
     }
 }
