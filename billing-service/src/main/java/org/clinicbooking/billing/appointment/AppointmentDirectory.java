@@ -11,9 +11,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Finds the appointment a request is about. The read model answers when it holds the
- * appointment; otherwise (its event is still in flight) scheduling-service is asked with the
- * caller's token, and the answer is stored before the request carries on.
+ * Finds the appointment a request is about, in the read model when it contains the
+ * appointment. Otherwise (its event is still in flight) it requests the appointment from
+ * scheduling-service with the caller's token and stores the response before the request
+ * carries on.
  */
 @ApplicationScoped
 public class AppointmentDirectory {
@@ -65,7 +66,7 @@ public class AppointmentDirectory {
             if (status == 401 || status == 403) {
                 return ProblemException.forbidden("scheduling-service does not show you appointment " + id + ".");
             }
-            LOG.warnf("scheduling-service answered %d for appointment %s", status, id);
+            LOG.warnf("scheduling-service returned %d for appointment %s", status, id);
         } else {
             LOG.warnf("scheduling-service could not be reached for appointment %s: %s", id, error.getMessage());
         }

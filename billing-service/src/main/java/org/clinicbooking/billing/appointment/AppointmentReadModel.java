@@ -15,7 +15,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Billing's local copy of scheduling-service's appointments. Writes are plain SQL that both
  * MySQL 8 and MariaDB accept, and they never replace a newer version of an appointment with
- * an older one, whichever of the event and the HTTP answer arrives first.
+ * an older one, whichever of the event and the HTTP response arrives first.
  */
 @ApplicationScoped
 public class AppointmentReadModel {

@@ -7,7 +7,7 @@ import org.clinicbooking.kit.problem.SqlErrors;
  * Recognises a duplicate-key error (MySQL and MariaDB code 1062) however it arrives.
  * {@link SqlErrors#isDuplicateKey(Throwable)} looks for the Vert.x {@code MySQLException}, but
  * a failed Hibernate Reactive flush reports Hibernate's {@code ConstraintViolationException}
- * caused by a plain {@link SQLException} that holds the code, so both are checked here.
+ * caused by a plain {@link SQLException} that contains the code, so both are checked here.
  */
 final class DuplicateKeys {
 

@@ -2,7 +2,7 @@ package org.clinicbooking.billing.payment;
 
 /**
  * Another request with the same {@code Idempotency-Key} committed first. {@link PaymentRecorder}
- * catches it and replays that request's answer; it never reaches a client.
+ * catches it and replays that request's response, so it never reaches a client.
  */
 class IdempotencyKeyTaken extends RuntimeException {
 

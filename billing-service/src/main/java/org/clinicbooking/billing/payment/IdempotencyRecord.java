@@ -10,9 +10,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The first answer to one {@code Idempotency-Key}. It is inserted, without an answer, as the
+ * The first response to one {@code Idempotency-Key}. It is inserted, without a response, as the
  * first statement of the payment transaction and completed before that transaction commits,
- * so a committed record always holds its answer.
+ * so a committed record always contains its response.
  */
 @Entity
 @Table(name = "idempotency_record")
@@ -51,19 +51,19 @@ public class IdempotencyRecord {
         this.createdAt = createdAt;
     }
 
-    void complete(PaymentAnswer answer) {
-        this.responseStatus = answer.status();
-        this.responseBody = answer.body();
-        this.paymentId = answer.paymentId();
+    void complete(StoredResponse response) {
+        this.responseStatus = response.status();
+        this.responseBody = response.body();
+        this.paymentId = response.paymentId();
     }
 
     boolean isComplete() {
         return responseStatus != null;
     }
 
-    /** The stored answer, marked as a replay. */
-    PaymentAnswer replay() {
-        return new PaymentAnswer(responseStatus, responseBody, paymentId, true);
+    /** The stored response, marked as a replay. */
+    StoredResponse replay() {
+        return new StoredResponse(responseStatus, responseBody, paymentId, true);
     }
 
     String key() {

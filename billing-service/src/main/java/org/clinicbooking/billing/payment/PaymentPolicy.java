@@ -8,12 +8,12 @@ import org.clinicbooking.kit.problem.Problem;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
 
-/** The rules a payment must meet against its appointment; each fails with the problem a client sees. */
+/** The rules a payment must meet against its appointment. Each fails with the problem the client receives. */
 final class PaymentPolicy {
 
     private PaymentPolicy() {}
 
-    /** A cancelled appointment takes no payment: 409, because its state, not the request, is the obstacle. */
+    /** Rejects a payment for a cancelled appointment with 409, because its state, not the request, is the obstacle. */
     static void requireNotCancelled(Appointment appointment) {
         if (appointment.isCancelled()) {
             throw new ProblemException(

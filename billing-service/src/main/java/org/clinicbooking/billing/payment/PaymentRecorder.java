@@ -12,7 +12,7 @@ import org.clinicbooking.kit.security.Actor;
 import org.jboss.logging.Logger;
 
 /**
- * Handles {@code POST /api/payments} around its transaction: replays the stored answer for an
+ * Handles {@code POST /api/payments} around its transaction: replays the stored response for an
  * {@code Idempotency-Key} seen before, makes sure the appointment is in the read model, and
  * records the payment.
  */
@@ -22,11 +22,11 @@ public class PaymentRecorder {
     private static final Logger LOG = Logger.getLogger(PaymentRecorder.class);
 
     /**
-     * How often a request that lost the race for its key looks for the winner's answer. InnoDB
+     * How often a request that lost the race for its key looks for the winner's response. InnoDB
      * reports the duplicate key only once the winner has committed, so the first read normally
-     * finds the answer; the retries are a safeguard in case that commit is not yet visible.
+     * finds the response. The retries are a safeguard in case that commit is not yet visible.
      */
-    private static final int STORED_ANSWER_READS = 8;
+    private static final int STORED_RESPONSE_READS = 8;
 
     private final PaymentService service;
     private final IdempotencyRecordRepository idempotencyRecords;
@@ -45,12 +45,12 @@ public class PaymentRecorder {
     }
 
     /**
-     * Records the payment, or returns the first answer to the same key and request.
+     * Records the payment, or returns the first response to the same key and request.
      *
      * @param key the validated {@code Idempotency-Key}, or null
      * @param bearerToken the caller's token, for asking scheduling-service about an unknown appointment
      */
-    public Uni<PaymentAnswer> record(RecordPaymentRequest request, String key, Actor actor, String bearerToken) {
+    public Uni<StoredResponse> record(RecordPaymentRequest request, String key, Actor actor, String bearerToken) {
         if (key == null) {
             return directory
                     .require(request.appointmentId(), bearerToken)
@@ -69,20 +69,20 @@ public class PaymentRecorder {
         });
     }
 
-    private Uni<PaymentAnswer> replayWinner(IdempotencyClaim claim) {
+    private Uni<StoredResponse> replayWinner(IdempotencyClaim claim) {
         return Uni.createFrom()
                 .deferred(() -> findRecord(claim.key()))
                 .map(stored -> {
                     if (stored == null || !stored.isComplete()) {
-                        throw new StoredAnswerNotVisible();
+                        throw new StoredResponseNotVisible();
                     }
                     return replay(stored, claim);
                 })
-                .onFailure(StoredAnswerNotVisible.class)
+                .onFailure(StoredResponseNotVisible.class)
                 .retry()
                 .withBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
-                .atMost(STORED_ANSWER_READS)
-                .onFailure(StoredAnswerNotVisible.class)
+                .atMost(STORED_RESPONSE_READS)
+                .onFailure(StoredResponseNotVisible.class)
                 .transform(ignored -> new ProblemException(
                         ProblemType.CONCURRENT_UPDATE,
                         "Another request with this Idempotency-Key is still being processed. Retry it shortly."));
@@ -93,22 +93,22 @@ public class PaymentRecorder {
         return Panache.withSession(() -> idempotencyRecords.findById(key));
     }
 
-    private PaymentAnswer replay(IdempotencyRecord stored, IdempotencyClaim claim) {
+    private StoredResponse replay(IdempotencyRecord stored, IdempotencyClaim claim) {
         if (!stored.requestHash().equals(claim.fingerprint())) {
             throw new ProblemException(
                     ProblemType.UNPROCESSABLE,
                     "The Idempotency-Key " + claim.key() + " was already used for a different request"
                             + " (another body or another caller). Send a new key to record another payment.");
         }
-        PaymentAnswer answer = stored.replay();
-        LOG.infof("Replayed the answer for payment %s to a repeated Idempotency-Key", answer.paymentId());
-        return answer;
+        StoredResponse response = stored.replay();
+        LOG.infof("Replayed the response for payment %s to a repeated Idempotency-Key", response.paymentId());
+        return response;
     }
 
-    /** The winner's record is not readable yet; the read is retried. */
-    private static class StoredAnswerNotVisible extends RuntimeException {
-        StoredAnswerNotVisible() {
-            super("The stored answer is not visible yet", null, false, false);
+    /** The winner's record is not readable yet, so the read is retried. */
+    private static class StoredResponseNotVisible extends RuntimeException {
+        StoredResponseNotVisible() {
+            super("The stored response is not visible yet", null, false, false);
         }
     }
 }

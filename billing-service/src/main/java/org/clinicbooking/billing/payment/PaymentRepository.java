@@ -10,7 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
 
-    /** The sum of the appointment's payments in the given states, 0 when there are none. */
+    /** Sums the appointment's payments in the given states; 0 when there are none. */
     public Uni<BigDecimal> total(UUID appointmentId, List<PaymentStatus> statuses) {
         return getSession()
                 .chain(session -> session.createSelectionQuery(

@@ -26,7 +26,7 @@ import org.clinicbooking.kit.security.CurrentActor;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
-    /** Set on an answer replayed for a repeated {@code Idempotency-Key}; the status and body are the first ones. */
+    /** Marks a response replayed for a repeated {@code Idempotency-Key}: its status and body are the first ones. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final PaymentRecorder recorder;
@@ -65,14 +65,14 @@ public class PaymentResource {
         return queries.list(appointmentId, patientId, status, page, currentActor.get());
     }
 
-    private static Response toResponse(PaymentAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status())
+    private static Response toResponse(StoredResponse stored) {
+        Response.ResponseBuilder response = Response.status(stored.status())
                 .type(MediaType.APPLICATION_JSON)
-                .entity(answer.body());
-        if (answer.paymentId() != null) {
-            response.location(URI.create("/api/payments/" + answer.paymentId()));
+                .entity(stored.body());
+        if (stored.paymentId() != null) {
+            response.location(URI.create("/api/payments/" + stored.paymentId()));
         }
-        if (answer.replayed()) {
+        if (stored.replayed()) {
             response.header(REPLAYED_HEADER, "true");
         }
         return response.build();

@@ -49,14 +49,15 @@ public class PaymentService {
      *
      * <p>The order of the statements is what makes this safe under concurrency. The key is
      * inserted first: a second request with the same key blocks on that insert until this
-     * transaction ends, then fails with {@link IdempotencyKeyTaken}. Next the appointment row is
-     * locked, and only then is the paid total read, so that read is the transaction's first
-     * consistent read and sees every payment committed by earlier holders of the lock.
+     * transaction ends and, if this one committed, fails with {@link IdempotencyKeyTaken}. Next
+     * the appointment row is locked, and only then is the paid total read. That read is the
+     * transaction's first consistent read, so it includes every payment committed by earlier
+     * holders of the lock.
      *
      * @param claim the request's {@code Idempotency-Key}, or null when it sent none
      */
     @WithTransaction
-    public Uni<PaymentAnswer> record(RecordPaymentRequest request, Actor actor, IdempotencyClaim claim) {
+    public Uni<StoredResponse> record(RecordPaymentRequest request, Actor actor, IdempotencyClaim claim) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return claim(claim, actor, now)
                 .chain(idempotencyRecord -> appointments
@@ -67,9 +68,9 @@ public class PaymentService {
                         .chain(appointment -> checkAndPersist(request, appointment, actor, claim, now))
                         .call(payment -> outbox.append(PaymentEvents.recorded(PaymentResponse.of(payment), actor)))
                         .map(payment -> {
-                            PaymentAnswer answer = created(payment);
+                            StoredResponse response = created(payment);
                             if (idempotencyRecord != null) {
-                                idempotencyRecord.complete(answer);
+                                idempotencyRecord.complete(response);
                             }
                             LOG.infof(
                                     "Recorded payment %s of %s %s for appointment %s",
@@ -77,7 +78,7 @@ public class PaymentService {
                                     Money.format(payment.amount(), payment.currency()),
                                     payment.currency(),
                                     payment.appointmentId());
-                            return answer;
+                            return response;
                         }));
     }
 
@@ -114,9 +115,9 @@ public class PaymentService {
                 });
     }
 
-    private PaymentAnswer created(Payment payment) {
+    private StoredResponse created(Payment payment) {
         try {
-            return new PaymentAnswer(201, json.writeValueAsString(PaymentResponse.of(payment)), payment.id(), false);
+            return new StoredResponse(201, json.writeValueAsString(PaymentResponse.of(payment)), payment.id(), false);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Payment " + payment.id() + " cannot be written as JSON", e);
         }

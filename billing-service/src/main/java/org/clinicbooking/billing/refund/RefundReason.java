@@ -1,6 +1,6 @@
 package org.clinicbooking.billing.refund;
 
-/** Why billing refunded a payment. */
+/** The reason billing refunded a payment. */
 public enum RefundReason {
     /** The appointment was cancelled after it was paid: every completed payment is refunded in full. */
     APPOINTMENT_CANCELLED

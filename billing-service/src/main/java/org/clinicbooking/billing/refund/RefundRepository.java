@@ -9,7 +9,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefundRepository implements PanacheRepositoryBase<Refund, UUID> {
 
-    /** The sum of the refunds of the appointment's payments, 0 when there are none. */
+    /** Sums the refunds of the appointment's payments; 0 when there are none. */
     public Uni<BigDecimal> totalForAppointment(UUID appointmentId) {
         return getSession()
                 .chain(session -> session.createSelectionQuery(

@@ -40,6 +40,8 @@ public class SchedulingEventsConsumer {
         this.refunds = refunds;
     }
 
+    // NOTE: a failure that is not the record's fault (lock wait timeout, database down) is
+    // dead-lettered too, because the channel's failure strategy cannot tell the two apart.
     @Incoming("scheduling-events")
     @WithTransaction
     public Uni<Void> consume(ConsumerRecord<String, String> record) {

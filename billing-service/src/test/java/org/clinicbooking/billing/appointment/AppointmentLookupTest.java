@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AppointmentLookupTest extends BillingTest {
 
     @Test
-    void shouldResolveUnknownAppointmentFromSchedulingService() {
+    void shouldFetchUnknownAppointmentOverHttp() {
         TestAppointment appointment = TestAppointment.booked("60.00");
         String token = TestTokens.staff();
         String path = "/api/appointments/" + appointment.id();
@@ -51,7 +51,7 @@ class AppointmentLookupTest extends BillingTest {
                         "SELECT COUNT(*) FROM appointment WHERE id = ? AND price = 60.00",
                         appointment.id().toString()))
                 .isEqualTo(1);
-        // The stored copy answers from now on: the balance needs no second call.
+        // The read model now contains the appointment, so the balance needs no second call.
         given().auth()
                 .oauth2(token)
                 .queryParam("appointmentId", appointment.id().toString())
@@ -63,7 +63,7 @@ class AppointmentLookupTest extends BillingTest {
     }
 
     @Test
-    void shouldAnswerNotFoundWhenSchedulingServiceDoesNotKnowAppointment() {
+    void shouldReturnNotFoundForUnknownAppointment() {
         TestAppointment appointment = TestAppointment.booked("60.00");
         SchedulingServiceStub.server()
                 .stubFor(get(urlEqualTo("/api/appointments/" + appointment.id()))
@@ -88,7 +88,7 @@ class AppointmentLookupTest extends BillingTest {
     }
 
     @Test
-    void shouldAnswerUnavailableWhenSchedulingServiceFails() {
+    void shouldReturnUnavailableWhenSchedulingFails() {
         TestAppointment appointment = TestAppointment.booked("60.00");
         SchedulingServiceStub.server()
                 .stubFor(get(urlEqualTo("/api/appointments/" + appointment.id()))
@@ -105,7 +105,7 @@ class AppointmentLookupTest extends BillingTest {
     }
 
     @Test
-    void shouldPassOnSchedulingServiceRefusalToPatient() {
+    void shouldForbidWhatSchedulingForbids() {
         TestAppointment appointment = TestAppointment.booked("60.00");
         SchedulingServiceStub.server()
                 .stubFor(get(urlEqualTo("/api/appointments/" + appointment.id()))

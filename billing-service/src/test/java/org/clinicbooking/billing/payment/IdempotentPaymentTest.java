@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.clinicbooking.billing.testing.BillingTest;
 import org.clinicbooking.billing.testing.ConcurrentPosts;
-import org.clinicbooking.billing.testing.ConcurrentPosts.Answer;
+import org.clinicbooking.billing.testing.ConcurrentPosts.Reply;
 import org.clinicbooking.billing.testing.SchedulingEvents;
 import org.clinicbooking.billing.testing.Seeds;
 import org.clinicbooking.billing.testing.TestAppointment;
@@ -35,12 +35,12 @@ class IdempotentPaymentTest extends BillingTest {
         String body = SchedulingEvents.json(Seeds.paymentBody(appointment, "25.00"));
 
         try (EventProbe probe = EventProbe.watch(bootstrapServers, BILLING_EVENTS)) {
-            List<Answer> answers = ConcurrentPosts.send(10, i -> ConcurrentPosts.post(payments, token, body, key));
+            List<Reply> replies = ConcurrentPosts.send(10, i -> ConcurrentPosts.post(payments, token, body, key));
 
-            assertThat(answers).extracting(Answer::status).containsOnly(201);
-            assertThat(answers)
-                    .extracting(Answer::body)
-                    .containsOnly(answers.get(0).body());
+            assertThat(replies).extracting(Reply::status).containsOnly(201);
+            assertThat(replies)
+                    .extracting(Reply::body)
+                    .containsOnly(replies.get(0).body());
             assertThat(database.count(
                             "SELECT COUNT(*) FROM payment WHERE appointment_id = ?",
                             appointment.id().toString()))
@@ -59,7 +59,7 @@ class IdempotentPaymentTest extends BillingTest {
                     .body("totalItems", equalTo(1))
                     .extract()
                     .path("items[0].id");
-            assertThat(answers.get(0).body()).contains(paymentId);
+            assertThat(replies.get(0).body()).contains(paymentId);
             var recorded = probe.settle(
                     r -> "clinic.payment.recorded".equals(EventProbe.header(r, "ce_type"))
                             && r.value().contains(appointment.id().toString()),
@@ -70,7 +70,7 @@ class IdempotentPaymentTest extends BillingTest {
     }
 
     @Test
-    void shouldReplayFirstAnswerToLaterRetry() {
+    void shouldReplayFirstResponseToRetry() {
         TestAppointment appointment = seeds.book(TestAppointment.booked("100.00"));
         String key = UUID.randomUUID().toString();
         String token = TestTokens.staff();

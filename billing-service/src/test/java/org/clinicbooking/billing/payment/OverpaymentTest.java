@@ -11,7 +11,7 @@ import java.net.URI;
 import java.util.List;
 import org.clinicbooking.billing.testing.BillingTest;
 import org.clinicbooking.billing.testing.ConcurrentPosts;
-import org.clinicbooking.billing.testing.ConcurrentPosts.Answer;
+import org.clinicbooking.billing.testing.ConcurrentPosts.Reply;
 import org.clinicbooking.billing.testing.SchedulingEvents;
 import org.clinicbooking.billing.testing.Seeds;
 import org.clinicbooking.billing.testing.TestAppointment;
@@ -61,14 +61,14 @@ class OverpaymentTest extends BillingTest {
         String body = SchedulingEvents.json(Seeds.paymentBody(appointment, "30.00"));
 
         // Six payments of 30 against a price of 100: only three fit.
-        List<Answer> answers =
+        List<Reply> replies =
                 ConcurrentPosts.send(6, i -> ConcurrentPosts.post(payments, TestTokens.staff(), body, null));
 
-        assertThat(answers).extracting(Answer::status).containsOnly(201, 422);
-        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(3);
-        assertThat(answers)
-                .filteredOn(answer -> answer.status() == 422)
-                .extracting(Answer::body)
+        assertThat(replies).extracting(Reply::status).containsOnly(201, 422);
+        assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(3);
+        assertThat(replies)
+                .filteredOn(reply -> reply.status() == 422)
+                .extracting(Reply::body)
                 .allMatch(problem -> problem.contains("\"amountOwed\":\"10.00\""));
         assertThat(paidTotal(appointment)).isEqualTo("90.00");
     }

@@ -19,39 +19,39 @@ public final class ConcurrentPosts {
     private ConcurrentPosts() {}
 
     /** The status and body a client saw. */
-    public record Answer(int status, String body) {}
+    public record Reply(int status, String body) {}
 
     /**
-     * Sends {@code count} requests released at the same moment and returns their answers in
+     * Sends {@code count} requests released at the same moment and returns their responses in
      * request order. {@code requestFor} builds the i-th request.
      */
-    public static List<Answer> send(int count, IntFunction<HttpRequest> requestFor) throws Exception {
+    public static List<Reply> send(int count, IntFunction<HttpRequest> requestFor) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService threads = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Answer>> futures = new ArrayList<>();
+            List<Future<Reply>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 HttpRequest request = requestFor.apply(i);
                 futures.add(threads.submit(() -> {
                     start.await();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Answer(response.statusCode(), response.body());
+                    return new Reply(response.statusCode(), response.body());
                 }));
             }
             start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
+                replies.add(future.get());
             }
-            return answers;
+            return replies;
         } finally {
             threads.shutdownNow();
         }
     }
 
-    /** A JSON POST with a bearer token and, unless null, an Idempotency-Key. */
+    /** Builds a JSON POST with a bearer token and, unless null, an Idempotency-Key. */
     public static HttpRequest post(URI uri, String token, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))

@@ -33,7 +33,7 @@ public final class Database {
         return rows(sql, parameters).get(0).getLong(0);
     }
 
-    /** Waits until the read model holds the appointment in the given status, or fails. */
+    /** Waits until the read model contains the appointment in the given status, or fails. */
     public void awaitAppointment(Object appointmentId, String status) {
         awaitCount("SELECT COUNT(*) FROM appointment WHERE id = ? AND status = ?", 1, appointmentId.toString(), status);
     }

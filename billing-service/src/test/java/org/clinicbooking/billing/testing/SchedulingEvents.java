@@ -71,7 +71,7 @@ public final class SchedulingEvents implements AutoCloseable {
         }
     }
 
-    /** The ce_ headers of contracts.md for an appointment event by staff. */
+    /** Builds the ce_ headers of contracts.md for an appointment event by a staff member. */
     public static RecordHeaders headers(String eventId, String type, UUID appointmentId) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, "ce_specversion", "1.0");

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Runs WireMock on a free loopback port in place of scheduling-service and points the REST
- * client at it. Tests stub the answers they need through {@link #server()}.
+ * client at it. Tests stub the responses they need through {@link #server()}.
  */
 public class SchedulingServiceStub implements QuarkusTestResourceLifecycleManager {
 

@@ -17,7 +17,7 @@ public final class Seeds {
         this.database = database;
     }
 
-    /** Publishes the appointment's booking and waits until the read model holds it. */
+    /** Publishes the appointment's booking and waits until the read model contains it. */
     public TestAppointment book(TestAppointment appointment) {
         events.publish("booked", appointment);
         database.awaitAppointment(appointment.id(), appointment.status());

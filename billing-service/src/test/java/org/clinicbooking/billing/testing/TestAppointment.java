@@ -54,7 +54,7 @@ public record TestAppointment(
                 id, patientId, doctorId, clinicId, serviceId, startAt, newStatus, price, currency, version + 1);
     }
 
-    /** The {@code AppointmentResponse} JSON of the contracts, including fields billing ignores. */
+    /** Builds the {@code AppointmentResponse} JSON of the contracts, including fields billing ignores. */
     public Map<String, Object> toResponse() {
         Map<String, Object> body = new HashMap<>();
         body.put("id", id.toString());
