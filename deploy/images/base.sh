@@ -7,14 +7,16 @@
 # defaults to eclipse-temurin:17-jre. Both give `java` on the PATH and nothing else that
 # the services rely on.
 #
-# Cached: the root file system archive in .build/base/ is reused while the package list
-# below and this script stay the same, and the import is skipped when the image carries
-# the same cache key. --force rebuilds.
+# Cached: the root file system archive in .build/base/ is reused while RECIPE_VERSION, the
+# suite, the mirror and the package list stay the same, and the import is skipped when the
+# image carries the same cache key. --force rebuilds.
 #
 # Environment: DEBIAN_MIRROR (default http://deb.debian.org/debian).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# Raise it whenever the steps that fill the root file system change, to rebuild the cache.
+RECIPE_VERSION=1
 SUITE=bookworm
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 PACKAGES=openjdk-17-jre-headless,ca-certificates
@@ -25,7 +27,7 @@ force=false
 
 ensure_packages podman runc debootstrap
 
-cache_key=$( { cat "${BASH_SOURCE[0]}"; echo "$SUITE $MIRROR $PACKAGES"; } | sha256sum | cut -c1-16)
+cache_key=$(echo "$RECIPE_VERSION $SUITE $MIRROR $PACKAGES" | sha256sum | cut -c1-16)
 archive="$BASE_DIR/rootfs-$cache_key.tar"
 
 image_key() {
@@ -72,6 +74,6 @@ podman_cmd import \
     --change "ENV LANG=C.UTF-8" \
     --change "LABEL org.clinicbooking.base-key=$cache_key" \
     --change 'CMD ["/bin/bash"]' \
-    "$archive" "$BASE_IMAGE_LOCAL" >/dev/null
+    --quiet "$archive" "$BASE_IMAGE_LOCAL" >/dev/null
 podman_cmd run --rm "$BASE_IMAGE_LOCAL" java -version 2>&1 | head -1 | sed 's/^/  /' >&2
 log_info "$BASE_IMAGE_LOCAL is ready"

@@ -4,11 +4,12 @@
 #
 # Usage: generate.sh [--check] [SERVICE...]     (default: all five services)
 #
-# Builds the services with quarkus-kubernetes (deploy/images/package.sh, in one Maven run on
-# a copy of the working tree) and copies, for each service, target/kubernetes/kubernetes.yml, which quarkus-kubernetes
-# makes from SERVICE/src/main/kubernetes/kubernetes.yml and the service's configuration,
-# to base/services/SERVICE/kubernetes.yml. With --check nothing is written: the script
-# exits 1 when a committed file differs from the fresh build, or when a build fails.
+# Builds the services with quarkus-kubernetes (deploy/images/package.sh, in one Maven run
+# on a copy of the working tree). For each service it then copies
+# target/kubernetes/kubernetes.yml, which quarkus-kubernetes makes from
+# SERVICE/src/main/kubernetes/kubernetes.yml and the service's configuration, to
+# base/services/SERVICE/kubernetes.yml. With --check nothing is written: the script exits 1
+# when a committed file differs from the fresh build, or when a build fails.
 #
 # Also copies deploy/mysql/create-schemas.sql to base/mysql/, because kustomize reads files
 # only from inside deploy/k8s (checked the same way).

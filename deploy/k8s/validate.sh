@@ -6,10 +6,10 @@
 # 1. The generated service manifests in base/services/ and the copy of create-schemas.sql
 #    are up to date: generate.sh --check rebuilds the five services from a copy of the
 #    working tree and compares (a few minutes). --skip-generated skips this step.
-# 2. The Maven project in validation/ runs its tests: every overlay renders with
-#    kubectl kustomize, every rendered document passes the schema of its kind (Kubernetes,
-#    Strimzi and Gateway API schemas from Maven Central, nothing fetched at run time),
-#    the workload and route policies hold, and copies broken on purpose fail.
+# 2. The Maven project in validation/ runs its tests. Every overlay renders with
+#    kubectl kustomize, and every rendered document passes the schema of its kind
+#    (Kubernetes, Strimzi and Gateway API schemas from Maven Central, nothing fetched at
+#    run time). The workload and route policies hold, and copies broken on purpose fail.
 #
 # Needs Java 17, kubectl (or the KUBECTL variable) and openssl. The first run downloads
 # the Maven dependencies.

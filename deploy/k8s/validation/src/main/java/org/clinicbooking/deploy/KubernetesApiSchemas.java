@@ -73,8 +73,8 @@ final class KubernetesApiSchemas {
     }
 
     /**
-     * The client reads numbers from a parsed tree, so its number errors name the value but
-     * not the field: this finds the fields that hold the value, as " at /spec/replicas".
+     * Finds the fields that hold the value of a number error, as " at /spec/replicas". The
+     * client reads numbers from a parsed tree, so its number errors name the value only.
      */
     private static String locate(JsonNode document, RuntimeException error) {
         Matcher input = INPUT_STRING.matcher(String.valueOf(error.getMessage()));
@@ -112,8 +112,8 @@ final class KubernetesApiSchemas {
     }
 
     /**
-     * The model class of an apiVersion and kind, for example V1Deployment for apps/v1
-     * Deployment and V2HorizontalPodAutoscaler for autoscaling/v2 HorizontalPodAutoscaler.
+     * Looks up the model class of an apiVersion and kind, for example V1Deployment for
+     * apps/v1 Deployment and V2HorizontalPodAutoscaler for autoscaling/v2 HorizontalPodAutoscaler.
      */
     private static Optional<Class<?>> modelClass(String apiVersion, String kind) {
         String group = GROUPS.get(kind);
@@ -132,7 +132,7 @@ final class KubernetesApiSchemas {
         }
     }
 
-    /** The client's messages end with the whole JSON document; the reader needs the start. */
+    /** Cuts the whole JSON document off the end of the client's messages. */
     private static String firstSentence(String message) {
         if (message == null) {
             return "invalid document";

@@ -87,7 +87,7 @@ public final class RoutePolicy {
         }
     }
 
-    /** The Services that the rules matching the path send to. */
+    /** Collects the Services that the rules matching the path send to. */
     private static Set<String> backendsFor(String path, List<ObjectNode> routes, List<String> violations) {
         Set<String> backends = new TreeSet<>();
         for (ObjectNode route : routes) {

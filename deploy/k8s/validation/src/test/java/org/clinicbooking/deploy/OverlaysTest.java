@@ -3,8 +3,12 @@ package org.clinicbooking.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +73,19 @@ class OverlaysTest {
     }
 
     @Test
+    void devImagesAreTheOnesThatBuildShBuilds() throws IOException {
+        String imagesLib = Files.readString(Deploy.REPO_ROOT.resolve("deploy/images/lib.sh"));
+        String prefix = shellVariable(imagesLib, "IMAGE_PREFIX");
+        String tag = shellVariable(imagesLib, "IMAGE_TAG");
+
+        for (String service : WorkloadPolicy.SERVICES) {
+            ObjectNode deployment = Manifests.find(Deploy.rendered("dev"), "Deployment", service).orElseThrow();
+            assertThat(deployment.at("/spec/template/spec/containers/0/image").asText())
+                    .isEqualTo(prefix + "/" + service + ":" + tag);
+        }
+    }
+
+    @Test
     void productionReplicatesKafka() {
         List<ObjectNode> documents = Deploy.rendered("production");
 
@@ -84,5 +101,11 @@ class OverlaysTest {
         assertThat(Manifests.find(documents, "HorizontalPodAutoscaler", "billing-service").orElseThrow()
                         .at("/spec/minReplicas").asInt())
                 .isEqualTo(3);
+    }
+
+    private static String shellVariable(String script, String name) {
+        Matcher assignment = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(script);
+        assertThat(assignment.find()).as(name + " in deploy/images/lib.sh").isTrue();
+        return assignment.group(1);
     }
 }

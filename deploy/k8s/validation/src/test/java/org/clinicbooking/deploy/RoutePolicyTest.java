@@ -46,7 +46,7 @@ class RoutePolicyTest {
     }
 
     @Test
-    void broadPrefixThatCapturesAnotherServicesPathIsRejected() {
+    void overlappingPrefixIsRejected() {
         List<ObjectNode> documents = Deploy.renderedCopy("dev");
         ObjectNode user = Manifests.find(documents, "HTTPRoute", "user-service").orElseThrow();
         ObjectNode doctorsMatch = (ObjectNode) user.at("/spec/rules/4/matches/0/path");
