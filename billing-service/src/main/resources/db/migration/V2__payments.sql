@@ -30,7 +30,8 @@ CREATE INDEX ix_payment_status ON payment (status, paid_at);
 CREATE INDEX ix_payment_paid_at ON payment (paid_at);
 
 -- The refund of one payment, recorded by billing itself when the appointment is cancelled.
--- A payment is refunded at most once and in full.
+-- A payment is refunded at most once (uq_refund_payment); RefundService always refunds the
+-- full amount, which no constraint here checks.
 CREATE TABLE refund (
     id          CHAR(36)      NOT NULL,
     payment_id  CHAR(36)      NOT NULL,

@@ -106,7 +106,7 @@ public class Appointment {
     }
 
     /**
-     * Whether the actor may see this appointment's payments and balance: staff and admins see
+     * Tells whether the actor may see this appointment's payments and balance: staff and admins see
      * every appointment, a patient their own, a doctor those they are the doctor of.
      */
     public boolean isVisibleTo(Actor actor) {

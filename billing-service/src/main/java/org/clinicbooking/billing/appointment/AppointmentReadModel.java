@@ -69,7 +69,7 @@ public class AppointmentReadModel {
     /**
      * Loads the appointment with {@code SELECT ... FOR UPDATE}, inside the caller's transaction.
      * Payments and refunds of one appointment take this lock first, so they run one at a time
-     * and each sees what the previous one committed.
+     * and each reads what the previous one committed.
      */
     public Uni<Appointment> lockForUpdate(UUID id) {
         return Panache.getSession()

@@ -61,7 +61,7 @@ public class IdempotencyRecord {
         return responseStatus != null;
     }
 
-    /** The stored response, marked as a replay. */
+    /** Returns the stored response, marked as a replay. */
     StoredResponse replay() {
         return new StoredResponse(responseStatus, responseBody, paymentId, true);
     }

@@ -13,7 +13,7 @@ public final class Money {
     private Money() {}
 
     /**
-     * The decimals of the currency's minor unit, at most {@value #MAX_SCALE}: 2 for KES and USD,
+     * Returns the decimals of the currency's minor unit, at most {@value #MAX_SCALE}: 2 for KES and USD,
      * 0 for JPY. An unknown code gets {@value #MAX_SCALE}.
      */
     public static int scale(String currency) {

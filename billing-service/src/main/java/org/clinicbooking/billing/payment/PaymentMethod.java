@@ -1,6 +1,6 @@
 package org.clinicbooking.billing.payment;
 
-/** How the patient paid. */
+/** The means of payment the patient used. */
 public enum PaymentMethod {
     CASH,
     CARD,

@@ -1,7 +1,7 @@
 package org.clinicbooking.billing.payment;
 
 /**
- * Where a payment stands. Staff record payments as {@code COMPLETED}; billing marks them
+ * The state of a payment. Staff record payments as {@code COMPLETED}; billing marks them
  * {@code REFUNDED} when their appointment is cancelled. {@code FAILED} is reserved for a card
  * or mobile-money gateway reporting a declined charge; no path sets it yet.
  */

@@ -56,7 +56,7 @@ public class SchedulingEventsConsumer {
                 })
                 .onFailure(MalformedEventException.class)
                 .invoke(error -> LOG.warnf(
-                        "Rejected the record at %s-%d offset %d to the dead-letter topic: %s",
+                        "Sending the record at %s-%d offset %d to the dead-letter topic: %s",
                         record.topic(), record.partition(), record.offset(), error.getMessage()));
     }
 
