@@ -2,7 +2,6 @@ package org.clinicbooking.billing.scheduling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -40,42 +39,30 @@ public class SchedulingEventsConsumer {
         this.refunds = refunds;
     }
 
-    // NOTE: a failure that is not the record's fault (lock wait timeout, database down) is
-    // dead-lettered too, because the channel's failure strategy cannot tell the two apart.
     @Incoming("scheduling-events")
-    @WithTransaction
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Uni.createFrom()
-                .item(() -> IncomingEvent.from(record, json))
-                .chain(event -> {
-                    if (!AppointmentEvents.isAppointmentChange(event.type())) {
-                        LOG.debugf("Skipped event %s of type %s: billing does not use it", event.id(), event.type());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return applyOnce(event, readFacts(event));
-                })
+        return inbox.process(record, this::apply)
                 .onFailure(MalformedEventException.class)
                 .invoke(error -> LOG.warnf(
                         "Sending the record at %s-%d offset %d to the dead-letter topic: %s",
                         record.topic(), record.partition(), record.offset(), error.getMessage()));
     }
 
-    private Uni<Void> applyOnce(IncomingEvent event, AppointmentFacts facts) {
-        return inbox.firstDelivery(event).chain(first -> {
-            if (!first) {
-                LOG.debugf("Skipped event %s: already applied", event.id());
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> stored = appointments
-                    .apply(facts)
-                    .invoke(() -> LOG.debugf(
-                            "Applied %s of appointment %s, version %d", event.type(), facts.id(), facts.version()));
-            if (!AppointmentEvents.CANCELLED.equals(event.type())) {
-                return stored;
-            }
-            return stored.chain(() -> refunds.refundCancelledAppointment(facts.id()))
-                    .replaceWithVoid();
-        });
+    private Uni<Void> apply(IncomingEvent event) {
+        if (!AppointmentEvents.isAppointmentChange(event.type())) {
+            LOG.debugf("Skipped event %s of type %s: billing does not use it", event.id(), event.type());
+            return Uni.createFrom().voidItem();
+        }
+        AppointmentFacts facts = readFacts(event);
+        Uni<Void> stored = appointments
+                .apply(facts)
+                .invoke(() -> LOG.debugf(
+                        "Applied %s of appointment %s, version %d", event.type(), facts.id(), facts.version()));
+        if (!AppointmentEvents.CANCELLED.equals(event.type())) {
+            return stored;
+        }
+        return stored.chain(() -> refunds.refundCancelledAppointment(facts.id()))
+                .replaceWithVoid();
     }
 
     private AppointmentFacts readFacts(IncomingEvent event) {

@@ -168,6 +168,12 @@ public class ProblemMappers {
         if (SqlErrors.isLockConflict(e)) {
             return concurrentUpdate();
         }
+        if (SqlErrors.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return respond(Problem.of(
+                    ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The database is unavailable at the moment. Try again shortly."));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return respond(Problem.of(

@@ -1,7 +1,12 @@
 package org.clinicbooking.kit.problem;
 
 import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Recognises MySQL and MariaDB error codes anywhere in a cause chain. The code arrives as a
@@ -13,6 +18,12 @@ public final class SqlErrors {
     private static final int DUPLICATE_KEY = 1062;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
+
+    /**
+     * Server and client codes that mean "the database is briefly unreachable": too many
+     * connections, shutdown in progress, can't connect, server gone away, connection lost.
+     */
+    private static final Set<Integer> UNAVAILABLE = Set.of(1040, 1053, 2002, 2003, 2006, 2013);
 
     private SqlErrors() {}
 
@@ -28,6 +39,28 @@ public final class SqlErrors {
     /** A deadlock or lock wait timeout: the transaction was rolled back and may be retried. */
     public static boolean isLockConflict(Throwable error) {
         return hasErrorCode(error, DEADLOCK, null) || hasErrorCode(error, LOCK_WAIT_TIMEOUT, null);
+    }
+
+    /** The database could not be reached or dropped the connection: the same work may succeed later. */
+    public static boolean isUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof SocketException
+                    || cause instanceof ClosedConnectionException
+                    || cause instanceof TimeoutException
+                    || UNAVAILABLE.contains(errorCode(cause))) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** A failure that says nothing about the work itself, so retrying it is safe and may succeed. */
+    public static boolean isTransient(Throwable error) {
+        return isLockConflict(error) || isUnavailable(error);
     }
 
     private static boolean hasErrorCode(Throwable error, int code, String messagePart) {
