@@ -90,7 +90,7 @@ public class ScheduleService {
                 .call(() -> locks.createRows(doctorId, null))
                 .call(() -> Panache.withTransaction(() -> locks.lockDoctor(doctorId)
                         .chain(() -> timeOff.deleteAllOf(doctorId))
-                        .chain(() -> timeOff.persist(rows.stream()))
+                        .chain(() -> timeOff.persistAll(rows))
                         .chain(() -> outbox.append(ScheduleEvents.timeOffChanged(doctorId, periods, actor)))))
                 .invoke(() -> LOG.infof("Replaced time off of doctor %s: %d periods", doctorId, rows.size()))
                 .map(ignored -> new TimeOffResponse(doctorId, periods));

@@ -25,6 +25,11 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
                         .and("end", range.end()));
     }
 
+    public Uni<Void> persistAll(List<TimeOff> rows) {
+        // Panache rejects an empty stream, and clearing all time off is valid.
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows.stream());
+    }
+
     public Uni<Long> deleteAllOf(UUID doctorId) {
         return delete("doctorId", doctorId);
     }

@@ -21,6 +21,7 @@ public class WorkingHoursRepository implements PanacheRepositoryBase<WorkingHour
     }
 
     public Uni<Void> persistAll(List<WorkingHours> rows) {
-        return persist(rows.stream());
+        // Panache rejects an empty stream, and an empty schedule (no working hours) is valid.
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows.stream());
     }
 }
