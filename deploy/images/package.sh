@@ -21,6 +21,7 @@ modules=$2
 shift 2
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+command -v rsync >/dev/null || { echo "rsync is missing: apt-get install rsync" >&2; exit 1; }
 mkdir -p "$workspace"
 # Excluded paths are also kept on the receiving side, so the copy's target/ folders stay.
 rsync -a --delete --exclude='/.git/' --exclude='/deploy/' --exclude='target/' \
