@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Schemas of custom resources, from the openAPIV3Schema of their CustomResourceDefinitions,
  * checked with a JSON Schema validator. Like kubeconform's strict mode, an object schema
- * that lists properties rejects every other property unless it says
+ * that lists properties rejects every other property unless it sets
  * x-kubernetes-preserve-unknown-fields, as the API server does with strict field
  * validation. CEL rules (x-kubernetes-validations) are not evaluated.
  */

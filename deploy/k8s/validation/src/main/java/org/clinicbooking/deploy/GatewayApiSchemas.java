@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Schemas of the Gateway API kinds (gateway.networking.k8s.io/v1), from the types of
  * fabric8's kubernetes-model-gatewayapi, which are generated from the Gateway API CRDs.
- * Values of the wrong type fail when the document is read; unknown fields, which those
- * types keep in an additionalProperties map, fail when any map is non-empty afterwards.
+ * Values of the wrong type fail when the document is read. Those types keep unknown fields
+ * in an additionalProperties map, so a map that is not empty afterwards fails too.
  * Required fields, patterns and CEL rules of the CRDs are not checked here; RoutePolicy
  * checks the fields that the routing depends on.
  */

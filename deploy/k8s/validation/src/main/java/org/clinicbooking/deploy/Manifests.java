@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,21 +32,23 @@ public final class Manifests {
      */
     public static List<ObjectNode> render(Path kustomizationDir) {
         String kubectl = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
+        Path errorFile = null;
         try {
+            // Errors go to a file, so that neither pipe can fill up and block kubectl while
+            // the output is read.
+            errorFile = Files.createTempFile("kustomize", ".err");
             Process process = new ProcessBuilder(kubectl, "kustomize", kustomizationDir.toString())
-                    .redirectErrorStream(false)
+                    .redirectError(errorFile.toFile())
                     .start();
             process.getOutputStream().close();
-            // Read both streams before waiting, so that a full pipe cannot block kubectl.
             byte[] output = process.getInputStream().readAllBytes();
-            byte[] errors = process.getErrorStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("kubectl kustomize " + kustomizationDir + " timed out after 120 s");
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("kubectl kustomize " + kustomizationDir + " failed with exit code "
-                        + process.exitValue() + ": " + new String(errors, StandardCharsets.UTF_8).strip());
+                        + process.exitValue() + ": " + Files.readString(errorFile).strip());
             }
             return parse(new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -53,6 +56,19 @@ public final class Manifests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while rendering " + kustomizationDir, e);
+        } finally {
+            deleteQuietly(errorFile);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover file in the temporary folder is harmless.
         }
     }
 
@@ -84,14 +100,14 @@ public final class Manifests {
                 + document.path("metadata").path("name").asText("?");
     }
 
-    /** The documents of one kind. */
+    /** Returns the documents of one kind. */
     public static List<ObjectNode> ofKind(List<ObjectNode> documents, String kind) {
         return documents.stream()
                 .filter(document -> kind.equals(document.path("kind").asText()))
                 .toList();
     }
 
-    /** The document of the given kind and name. */
+    /** Finds the document of the given kind and name. */
     public static Optional<ObjectNode> find(List<ObjectNode> documents, String kind, String name) {
         return ofKind(documents, kind).stream()
                 .filter(document -> name.equals(document.path("metadata").path("name").asText()))

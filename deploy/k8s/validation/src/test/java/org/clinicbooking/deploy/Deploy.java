@@ -30,7 +30,7 @@ final class Deploy {
 
     private Deploy() {}
 
-    /** The overlay folders under deploy/k8s/overlays. */
+    /** Lists the overlay folders under deploy/k8s/overlays. */
     static List<Path> overlays() {
         try (Stream<Path> entries = Files.list(K8S_DIR.resolve("overlays"))) {
             return entries.filter(path -> Files.exists(path.resolve("kustomization.yaml")))
@@ -41,18 +41,18 @@ final class Deploy {
         }
     }
 
-    /** The overlay rendered once per test run; callers that change documents copy them first. */
+    /** Renders the overlay once per test run. Callers that change documents copy them first. */
     static List<ObjectNode> rendered(String overlay) {
         Path dir = K8S_DIR.resolve("overlays").resolve(overlay);
         return RENDERED.computeIfAbsent(dir, Manifests::render);
     }
 
-    /** A fresh copy of the rendered overlay, to break on purpose. */
+    /** Returns a fresh copy of the rendered overlay, to break on purpose. */
     static List<ObjectNode> renderedCopy(String overlay) {
         return Manifests.copy(rendered(overlay));
     }
 
-    /** The Secrets that create-secrets.sh would create, from its --dry-run output. */
+    /** Reads the Secrets that create-secrets.sh would create from its --dry-run output. */
     static List<ObjectNode> secretsFromScript() {
         if (secrets == null) {
             secrets = Manifests.parse(run(
@@ -77,12 +77,15 @@ final class Deploy {
 
     private static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            // The error output goes to the test's own, so it cannot fill a pipe.
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + errors);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed; its error output is printed above");
             }
             return output;
         } catch (IOException e) {

@@ -73,7 +73,7 @@ class OverlaysTest {
     }
 
     @Test
-    void devImagesAreTheOnesThatBuildShBuilds() throws IOException {
+    void devImagesMatchBuildScript() throws IOException {
         String imagesLib = Files.readString(Deploy.REPO_ROOT.resolve("deploy/images/lib.sh"));
         String prefix = shellVariable(imagesLib, "IMAGE_PREFIX");
         String tag = shellVariable(imagesLib, "IMAGE_TAG");
