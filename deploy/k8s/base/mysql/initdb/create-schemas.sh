@@ -5,6 +5,9 @@
 # variables <SCHEMA>_PASSWORD, for example USER_SERVICE_PASSWORD).
 set -euo pipefail
 
+# The mount point of create-schemas.sql in the StatefulSet; tests point it elsewhere.
+SCHEMAS_SQL=${SCHEMAS_SQL:-/etc/clinic-booking/mysql/create-schemas.sql}
+
 # Quotes a value as a MySQL string literal (backslash and quote escaped).
 sql_string() {
     local value=${1//\\/\\\\}
@@ -22,7 +25,7 @@ printf '[client]\nuser=root\npassword=%s\n' "$MYSQL_ROOT_PASSWORD" >"$options_fi
         variable="${schema^^}_PASSWORD"
         printf 'SET @%s_password = %s;\n' "$schema" "$(sql_string "${!variable:-}")"
     done
-    cat /etc/clinic-booking/mysql/create-schemas.sql
+    cat "$SCHEMAS_SQL"
 } | mysql --defaults-extra-file="$options_file" --protocol=socket
 
 echo "create-schemas.sh: created the five service schemas and users"
