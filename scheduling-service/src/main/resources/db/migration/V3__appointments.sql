@@ -24,13 +24,18 @@ CREATE TABLE appointment (
     CONSTRAINT ck_appointment_price CHECK (price >= 0)
 ) ENGINE = InnoDB;
 
--- Overlap checks scan one doctor's or one patient's appointments by time; listings filter
--- by doctor, patient, clinic or status and sort by start.
-CREATE INDEX ix_appointment_doctor_time ON appointment (doctor_id, start_at, end_at);
-CREATE INDEX ix_appointment_patient_time ON appointment (patient_id, start_at, end_at);
-CREATE INDEX ix_appointment_clinic_time ON appointment (clinic_id, start_at);
-CREATE INDEX ix_appointment_status_time ON appointment (status, start_at);
+-- Listings filter by doctor, patient, clinic or status and sort by start.
+CREATE INDEX ix_appointment_doctor_start ON appointment (doctor_id, start_at);
+CREATE INDEX ix_appointment_patient_start ON appointment (patient_id, start_at);
+CREATE INDEX ix_appointment_clinic_start ON appointment (clinic_id, start_at);
+CREATE INDEX ix_appointment_status_start ON appointment (status, start_at);
 CREATE INDEX ix_appointment_start ON appointment (start_at);
+
+-- The overlap checks look for appointments that end after the new start and begin before
+-- its end. A range on end_at reads only the appointments not yet over at the new start,
+-- where a range on start_at would read, and lock, the doctor's or patient's whole history.
+CREATE INDEX ix_appointment_doctor_end ON appointment (doctor_id, end_at, start_at);
+CREATE INDEX ix_appointment_patient_end ON appointment (patient_id, end_at, start_at);
 
 -- One row per doctor and per patient. A booking locks the doctor's row and then the
 -- patient's with SELECT ... FOR UPDATE, so bookings that could overlap run one at a time on

@@ -22,15 +22,15 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     /*
      * A locking read (FOR UPDATE), not a plain SELECT: under REPEATABLE READ a plain SELECT may
      * read the snapshot taken before this transaction waited for the booking lock, and miss an
-     * appointment that committed meanwhile. The locking read always sees the latest committed rows.
+     * appointment that committed meanwhile. A locking read returns the latest committed rows.
      */
-    private static final String FIRST_OVERLAP = "SELECT start_at, end_at FROM appointment"
+    private static final String OVERLAPPING = "SELECT start_at, end_at FROM appointment"
             + " WHERE %s = :ownerId AND status IN ('BOOKED', 'CONFIRMED', 'COMPLETED')"
-            + " AND start_at < :endAt AND end_at > :startAt AND id <> :excludedId"
-            + " ORDER BY start_at LIMIT 1 FOR UPDATE";
+            + " AND end_at > :startAt AND start_at < :endAt AND id <> :excludedId"
+            + " FOR UPDATE";
 
     /**
-     * The earliest active appointment of the doctor that overlaps the slot, if any; touching
+     * Returns the earliest active appointment of the doctor that overlaps the slot, or null. Touching
      * appointments do not overlap. Call inside the booking transaction, holding the doctor's lock.
      *
      * @param excludedId an appointment to leave out: the one being moved
@@ -71,13 +71,16 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     private static Uni<TimeRange> firstOverlap(String ownerColumn, UUID ownerId, TimeRange slot, UUID excludedId) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FIRST_OVERLAP.formatted(ownerColumn), Object[].class)
+                .chain(session -> session.createNativeQuery(OVERLAPPING.formatted(ownerColumn), Object[].class)
                         .setParameter("ownerId", ownerId.toString())
                         .setParameter("startAt", utc(slot.start()))
                         .setParameter("endAt", utc(slot.end()))
                         .setParameter("excludedId", excludedId.toString())
                         .getResultList())
-                .map(rows -> rows.isEmpty() ? null : new TimeRange(instant(rows.get(0)[0]), instant(rows.get(0)[1])));
+                .map(rows -> rows.stream()
+                        .map(row -> new TimeRange(instant(row[0]), instant(row[1])))
+                        .min(java.util.Comparator.comparing(TimeRange::start))
+                        .orElse(null));
     }
 
     private static LocalDateTime utc(Instant instant) {

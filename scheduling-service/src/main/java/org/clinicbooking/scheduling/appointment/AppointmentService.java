@@ -37,7 +37,7 @@ public class AppointmentService {
                 .map(AppointmentResponse::of);
     }
 
-    /** Lists appointments; a patient sees only their own and a doctor only theirs, whatever the filter says. */
+    /** Lists appointments; a patient gets only their own and a doctor only theirs, whatever the filter says. */
     @WithSession
     public Uni<Page<AppointmentResponse>> list(AppointmentFilter filter, PageRequest page, Actor actor) {
         AppointmentFilter visible = filter;

@@ -25,7 +25,7 @@ import org.clinicbooking.scheduling.schedule.TimeRange;
 import org.jboss.logging.Logger;
 
 /**
- * Books and moves appointments. The checks that need no lock (who books for whom, the offer, the
+ * Books and moves appointments. The checks that need no lock (which caller books which patient, the offer, the
  * end time, a patient's future start) run first. Then one transaction locks the doctor's row and
  * the patient's row, checks working time and overlaps with locking reads, and writes the
  * appointment and its event, so that no two active appointments of a doctor or of a patient
@@ -141,7 +141,7 @@ public class BookingService {
         return Panache.withTransaction(() -> lockBoth(plan)
                         .chain(() -> appointments.findById(id))
                         .invoke(appointment -> {
-                            // A status change in between does not take the booking locks; the version tells.
+                            // A status change in between does not take the booking locks, so compare versions.
                             if (appointment.version() != loadedVersion) {
                                 throw new ProblemException(
                                         ProblemType.CONCURRENT_UPDATE,
@@ -169,8 +169,8 @@ public class BookingService {
 
     /**
      * Runs the transaction again when InnoDB rolled it back as a deadlock victim or after a lock
-     * wait timeout; such a conflict can arise between bookings of different doctors whose
-     * overlap checks lock neighbouring index gaps. Each attempt opens a new session.
+     * wait timeout. Such a conflict can arise between bookings of different doctors, because
+     * their overlap checks lock neighbouring index gaps. Each attempt opens a new session.
      */
     private static <T> Uni<T> retryingLockConflicts(Supplier<Uni<T>> transaction, UUID appointmentId) {
         return Uni.createFrom()

@@ -16,7 +16,7 @@ import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
 
 /**
- * The appointment state machine, by who asks and when:
+ * The appointment state machine, by caller and time:
  *
  * <ul>
  *   <li>BOOKED to CONFIRMED: the doctor, staff;

@@ -24,7 +24,7 @@ import org.clinicbooking.scheduling.schedule.WorkingHoursRepository;
 @ApplicationScoped
 public class AvailabilityService {
 
-    /** The longest range one request may ask for, in days, both ends included. */
+    /** The maximum range of one request, in days, both ends included. */
     static final int MAX_DAYS = 31;
 
     private final Offers offers;

@@ -35,8 +35,8 @@ public class CalendarResource {
     }
 
     /**
-     * Every active appointment (booked, confirmed, completed) of the doctor, past and future.
-     * NOTE: the feed is not paged; a doctor with years of history gets one large document.
+     * Returns every active appointment (booked, confirmed, completed) of the doctor, past and future.
+     * NOTE: the feed is not paged, so a doctor with years of history gets one large document.
      */
     @GET
     @Produces(TEXT_CALENDAR)

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A clinic as scheduling knows it: its time zone, in which working hours are kept. */
+/** A clinic as scheduling's read model stores it: its time zone, in which working hours are kept. */
 @Entity
 @Table(name = "clinic")
 public class Clinic {
@@ -24,7 +24,7 @@ public class Clinic {
 
     protected Clinic() {}
 
-    /** Throws IllegalArgumentException when the time zone is not an IANA zone id this JVM knows. */
+    /** Throws IllegalArgumentException when the time zone is not an IANA zone id in this JVM's time-zone database. */
     public Clinic(UUID id, String timeZone) {
         if (id == null || timeZone == null) {
             throw new IllegalArgumentException("a clinic needs an id and a time zone");

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Looks up doctors, clinics, medical services and users in the read model and, on a miss, asks
- * user-service with the caller's token and stores the answer: a record created a moment ago,
- * whose event has not arrived yet, is found all the same. Each lookup emits null when the record
+ * Looks up doctors, clinics, medical services and users in the read model. On a miss it fetches
+ * the record from user-service with the caller's token and stores it, so a record created a
+ * moment ago, whose event has not arrived yet, is found all the same. Each lookup emits null when the record
  * does not exist at all, and fails with 503 when user-service cannot be asked.
  *
  * <p>Call these outside any Hibernate session: each read opens and closes its own, so that the
@@ -47,8 +47,8 @@ public class Directory {
     }
 
     /**
-     * Looks up a doctor and their clinic; emits null when the doctor does not exist, and fails
-     * with 422 when their clinic is not known even to user-service.
+     * Looks up a doctor and their clinic. Emits null when the doctor does not exist. Fails with
+     * 422 when user-service does not know their clinic either.
      */
     public Uni<DoctorAtClinic> doctorAtClinic(UUID doctorId, String bearerToken) {
         return doctor(doctorId, bearerToken).chain(doctor -> {
@@ -98,8 +98,8 @@ public class Directory {
     }
 
     /**
-     * Whether the doctor offers the service. A link the read model does not show as offered may
-     * have been added a moment ago, so user-service decides then; its answer is stored.
+     * Returns whether the doctor offers the service. A link the read model does not show as
+     * offered may have been added a moment ago, so then user-service's list decides and is stored.
      */
     public Uni<Boolean> offers(UUID doctorId, UUID serviceId, String bearerToken) {
         return store.offers(doctorId, serviceId).chain(offered -> {
@@ -185,7 +185,7 @@ public class Directory {
         return services;
     }
 
-    /** Builds a record from user-service's answer; an answer that breaks the contract is a 503. */
+    /** Builds a record from user-service's response; a response that breaks the contract is a 503. */
     private static <T> T valid(String what, Supplier<T> build) {
         try {
             return build.get();

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A doctor as scheduling knows it: the clinic they work at and whether they take bookings. */
+/** A doctor as scheduling's read model stores it: the clinic they work at and whether they take bookings. */
 @Entity
 @Table(name = "doctor")
 public class Doctor {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A medical service as scheduling knows it: how long it takes and what it costs. */
+/** A medical service as scheduling's read model stores it: how long it takes and what it costs. */
 @Entity
 @Table(name = "medical_service")
 public class MedicalService {

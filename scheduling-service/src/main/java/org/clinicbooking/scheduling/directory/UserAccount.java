@@ -11,7 +11,7 @@ import org.clinicbooking.kit.security.Role;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A user as scheduling knows it: role and active flag, enough to tell an existing patient. */
+/** A user as scheduling's read model stores it: role and active flag, enough to tell an existing patient. */
 @Entity
 @Table(name = "user_account")
 public class UserAccount {

@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * Row locks that serialise the changes to one doctor's schedule, and to one patient's, across
  * every replica. A transaction that books, reschedules or changes working hours takes the
- * doctor's lock first and then the patient's, always in that order, so two transactions never
- * wait on each other in a cycle.
+ * doctor's lock first and then the patient's, always in that order, so these lock rows never
+ * make two transactions wait on each other in a cycle.
  */
 @ApplicationScoped
 public class BookingLocks {

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 /**
  * Reads and replaces a doctor's working hours and time off. Only the doctor themself and clinic
  * staff may do either. A replacement takes the doctor's booking lock, so a booking that checks
- * the hours sees either the old set or the new one, never a mix.
+ * the hours reads either the old set or the new one, never a mix.
  */
 @ApplicationScoped
 public class ScheduleService {
@@ -96,7 +96,7 @@ public class ScheduleService {
                 .map(ignored -> new TimeOffResponse(doctorId, periods));
     }
 
-    /** A doctor reads and changes only their own schedule; staff and admins any doctor's. */
+    /** Rejects with 403 anyone but the doctor themself, staff and admins. */
     static void requireOwnerOrStaff(UUID doctorId, Actor actor) {
         if (actor.isClinicStaff() || (actor.is(Role.DOCTOR) && actor.isUser(doctorId))) {
             return;

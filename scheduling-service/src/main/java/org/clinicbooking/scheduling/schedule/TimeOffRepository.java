@@ -15,7 +15,7 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
         return list("doctorId", Sort.by("startAt"), doctorId);
     }
 
-    /** The periods that overlap the range; touching periods are left out. */
+    /** Returns the periods that overlap the range, leaving out periods that only touch it. */
     public Uni<List<TimeOff>> overlapping(UUID doctorId, TimeRange range) {
         return list(
                 "doctorId = :doctorId and startAt < :end and endAt > :start",

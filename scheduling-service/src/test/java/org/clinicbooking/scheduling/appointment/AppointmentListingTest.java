@@ -16,7 +16,7 @@ import org.clinicbooking.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Listing and reading appointments: each role sees only what it may. */
+/** Listing and reading appointments: each role gets only the appointments it may read. */
 @QuarkusTest
 class AppointmentListingTest {
 
@@ -48,7 +48,7 @@ class AppointmentListingTest {
     }
 
     @Test
-    void shouldShowPatientOnlyTheirOwnWhateverTheFilter() {
+    void shouldShowPatientOnlyOwn() {
         given().auth()
                 .oauth2(TestTokens.patient(patientId))
                 .get("/api/appointments")
@@ -154,7 +154,7 @@ class AppointmentListingTest {
     }
 
     @Test
-    void shouldReadOneAppointmentOnlyWhenTakingPart() {
+    void shouldReadOnlyOwnAppointment() {
         given().auth()
                 .oauth2(TestTokens.patient(patientId))
                 .get("/api/appointments/" + first)

@@ -123,7 +123,7 @@ class BookingOverlapTest {
     }
 
     @Test
-    void shouldKeepCompletedAppointmentsBlockingTheirTime() {
+    void shouldKeepCompletedTimeBlocked() {
         String first = Api.bookAsStaff(readModel.patient(), halfHour, at("10:00"));
         Api.changeStatus(TestTokens.staff(), first, "CONFIRMED").statusCode(200);
         Api.changeStatus(TestTokens.staff(), first, "COMPLETED").statusCode(200);

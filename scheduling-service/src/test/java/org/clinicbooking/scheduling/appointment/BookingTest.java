@@ -39,7 +39,7 @@ class BookingTest {
     }
 
     @Test
-    void shouldBookForThePatientAndPublishOneEvent() {
+    void shouldBookAndPublishOneEvent() {
         UUID patientId = UUID.randomUUID();
         try (EventProbe probe = EventProbe.watch(bootstrapServers, "test.scheduling-events")) {
             String id = Api.book(TestTokens.patient(patientId), Api.booking(null, practice, monday + "T10:00:00+03:00"))

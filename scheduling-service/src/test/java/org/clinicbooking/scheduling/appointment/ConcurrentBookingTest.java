@@ -46,7 +46,7 @@ class ConcurrentBookingTest {
     URI appointments;
 
     @Test
-    void shouldAcceptExactlyOneOfManyConflictingBookings() throws Exception {
+    void shouldAcceptExactlyOneBooking() throws Exception {
         ReadModel readModel = new ReadModel(pool);
         ReadModel.Practice practice = readModel.practice("Africa/Nairobi", 30);
         Api.openEveryDay(practice.doctorId(), "08:00", "18:00");

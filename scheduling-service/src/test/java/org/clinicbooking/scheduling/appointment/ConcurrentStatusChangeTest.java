@@ -68,7 +68,7 @@ class ConcurrentStatusChangeTest {
     }
 
     @Test
-    void shouldLetOnlyOneOfSimultaneousChangesWin() throws Exception {
+    void shouldLetOneSimultaneousChangeWin() throws Exception {
         ReadModel readModel = new ReadModel(pool);
         ReadModel.Practice practice = readModel.practice("Africa/Nairobi", 30);
         String id = Api.bookAsStaff(readModel.patient(), practice, Api.futureMonday() + "T10:00:00Z");
@@ -116,8 +116,12 @@ class ConcurrentStatusChangeTest {
     private static void awaitLockWait(ReadModel readModel) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            if (readModel.count("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'")
-                    > 0) {
+            // The server is shared with other schemas' tests, so count only waits on this schema's appointment table.
+            long waiting = readModel.count("SELECT COUNT(*) FROM information_schema.innodb_trx t"
+                    + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+                    + " WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()"
+                    + " AND LOWER(t.trx_query) LIKE 'update appointment%'");
+            if (waiting > 0) {
                 return;
             }
             Thread.sleep(20);

@@ -86,7 +86,7 @@ class RescheduleTest {
     }
 
     @Test
-    void shouldIgnoreItsOwnOldTimeButNotOthers() {
+    void shouldIgnoreOnlyItsOwnTime() {
         String id = bookOwn("10:00");
         Api.bookAsStaff(readModel.patient(), practice, at("11:00"));
 
@@ -107,7 +107,7 @@ class RescheduleTest {
     }
 
     @Test
-    void shouldRejectDoctorsStrangersAndClosedAppointments() {
+    void shouldRejectDisallowedReschedules() {
         String id = bookOwn("10:00");
 
         reschedule(TestTokens.doctor(practice.doctorId()), id, at("12:00")).statusCode(403);

@@ -52,7 +52,7 @@ class StatusTransitionTest {
         nextSlot = 0;
     }
 
-    /** The rules of the state machine: whether the caller may move an appointment from one status to another. */
+    /** Returns whether the state machine lets the caller move an appointment from one status to another. */
     private static boolean expectedAllowed(String from, String to, String caller, boolean started) {
         boolean clinician = caller.equals("DOCTOR") || caller.equals("STAFF");
         boolean open = from.equals("BOOKED") || from.equals("CONFIRMED");
@@ -101,7 +101,7 @@ class StatusTransitionTest {
     }
 
     @Test
-    void shouldFollowTheStateMachineForEveryCallerAndStatus() {
+    void shouldFollowStateMachineForEveryCaller() {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (boolean started : new boolean[] {false, true}) {
@@ -177,7 +177,7 @@ class StatusTransitionTest {
     }
 
     @Test
-    void shouldHideAppointmentFromOtherPatientsAndDoctors() {
+    void shouldHideAppointmentFromStrangers() {
         Appointment appointment = appointmentIn("BOOKED", false);
 
         Api.changeStatus(TestTokens.patient(UUID.randomUUID()), appointment.id(), "CANCELLED")

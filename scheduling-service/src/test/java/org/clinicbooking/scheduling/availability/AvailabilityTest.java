@@ -58,7 +58,7 @@ class AvailabilityTest {
     }
 
     @Test
-    void shouldOfferBackToBackSlotsWithinWorkingHours() {
+    void shouldOfferBackToBackSlots() {
         availability(
                         monday.toString(),
                         monday.plusDays(6).toString(),

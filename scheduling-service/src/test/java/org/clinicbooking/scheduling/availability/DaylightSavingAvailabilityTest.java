@@ -35,7 +35,7 @@ class DaylightSavingAvailabilityTest {
     Pool pool;
 
     @Test
-    void shouldOfferEachRealInstantOnceAroundBothChanges() {
+    void shouldOfferEachInstantOnce() {
         ReadModel.Practice practice = new ReadModel(pool).practice(BERLIN.getId(), 30);
         Api.openEveryDay(practice.doctorId(), "01:00", "05:00");
         ZoneOffsetTransition first =

@@ -80,7 +80,7 @@ class CalendarTest {
     }
 
     @Test
-    void shouldServeCalendarOnlyToTheDoctorAndStaff() {
+    void shouldRejectOtherCallers() {
         ReadModel.Practice practice = new ReadModel(pool).practice("Africa/Nairobi", 30);
         String path = "/api/doctors/" + practice.doctorId() + "/calendar.ics";
 

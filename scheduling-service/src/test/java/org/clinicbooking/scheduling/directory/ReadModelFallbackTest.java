@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A doctor, clinic, service and patient created a moment ago, whose events have not arrived:
- * the booking asks user-service (WireMock here) with the caller's token and succeeds.
+ * the booking fetches them from user-service (WireMock here) with the caller's token and succeeds.
  */
 @QuarkusTest
 class ReadModelFallbackTest {
@@ -91,7 +91,7 @@ class ReadModelFallbackTest {
     }
 
     @Test
-    void shouldFetchMissingRecordsWithTheCallersToken() {
+    void shouldFetchMissingRecordsWithCallerToken() {
         stubAll();
         String staff = TestTokens.staff();
 
@@ -116,7 +116,7 @@ class ReadModelFallbackTest {
                         "SELECT COUNT(*) FROM doctor WHERE id = ? AND event_time IS NULL", doctorId.toString()))
                 .isEqualTo(1);
 
-        // The second booking reads the stored records and asks user-service nothing.
+        // The second booking reads the stored records and sends user-service no request.
         Api.book(staff, Api.booking(patientId, practice(), day + "T10:00:00+03:00"))
                 .statusCode(201);
         userService.verify(1, getRequestedFor(urlEqualTo("/api/doctors/" + doctorId)));
@@ -152,7 +152,7 @@ class ReadModelFallbackTest {
     }
 
     @Test
-    void shouldAnswerServiceUnavailableWhenUserServiceFails() {
+    void shouldFailWith503WhenUserServiceFails() {
         userService.stubFor(get(urlEqualTo("/api/doctors/" + doctorId))
                 .willReturn(aResponse().withStatus(500)));
 

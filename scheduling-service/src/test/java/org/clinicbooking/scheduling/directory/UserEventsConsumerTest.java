@@ -76,7 +76,7 @@ class UserEventsConsumerTest {
     }
 
     @Test
-    void shouldBuildReadModelFromEventsAndBookWithIt() {
+    void shouldBookFromEventBuiltReadModel() {
         UUID clinicId = UUID.randomUUID();
         UUID doctorId = UUID.randomUUID();
         UUID serviceId = UUID.randomUUID();
@@ -153,7 +153,7 @@ class UserEventsConsumerTest {
     }
 
     @Test
-    void shouldDeadLetterMalformedEventAndApplyTheNext() {
+    void shouldDeadLetterMalformedEvents() {
         UUID clinicId = UUID.randomUUID();
         UUID doctorId = UUID.randomUUID();
         try (EventProbe deadLetters = EventProbe.watch(bootstrapServers, "test.scheduling-service.dlq")) {
@@ -178,7 +178,7 @@ class UserEventsConsumerTest {
     }
 
     @Test
-    void shouldRecordUnknownTypesAndFollowUnlinking() {
+    void shouldHandleUnlinkAndUnknownTypes() {
         ReadModel.Practice practice = readModel.practice("Africa/Nairobi", 30);
         String link = "{\"doctorId\":\"" + practice.doctorId() + "\",\"serviceId\":\"" + practice.serviceId() + "\"}";
         String unlinked = events.send("clinic.doctor-service.unlinked", practice.doctorId(), now, link);

@@ -43,7 +43,7 @@ class WeeklyScheduleTest {
     }
 
     @Test
-    void shouldStartAtTheChangeWhenStartIsSkipped() {
+    void shouldMoveSkippedStartToChange() {
         List<TimeRange> windows = sundays("02:30", "04:00").windowsOn(SPRING_SUNDAY, NEW_YORK);
 
         // 03:00 EDT, the first wall-clock time after the skipped hour, is 07:00 UTC.

@@ -51,7 +51,7 @@ class WorkingHoursTest {
     }
 
     @Test
-    void shouldReplaceAndReadOwnHoursAndPublishEvent() {
+    void shouldReplaceOwnHours() {
         String doctor = TestTokens.doctor(doctorId);
         put(doctor, List.of(interval("MONDAY", "08:00", "12:00"))).statusCode(200);
         try (EventProbe probe = EventProbe.watch(bootstrapServers, "test.scheduling-events")) {
@@ -116,7 +116,7 @@ class WorkingHoursTest {
     }
 
     @Test
-    void shouldLetOnlyTheDoctorAndStaffReadAndChange() {
+    void shouldRejectOtherCallers() {
         put(TestTokens.doctor(UUID.randomUUID()), List.of()).statusCode(403);
         put(TestTokens.patient(UUID.randomUUID()), List.of()).statusCode(403);
         given().auth()
@@ -129,7 +129,7 @@ class WorkingHoursTest {
     }
 
     @Test
-    void shouldAnswerNotFoundForUnknownDoctor() {
+    void shouldReturn404ForUnknownDoctor() {
         given().auth()
                 .oauth2(TestTokens.staff())
                 .get("/api/doctors/" + UUID.randomUUID() + "/working-hours")

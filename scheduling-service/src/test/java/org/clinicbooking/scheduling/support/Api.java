@@ -17,7 +17,7 @@ public final class Api {
 
     private Api() {}
 
-    /** A Monday a year or more ahead, so that patient bookings on it are in the future. */
+    /** Returns a Monday a year or more ahead, so that patient bookings on it are in the future. */
     public static LocalDate futureMonday() {
         return LocalDate.now().plusYears(1).with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
     }
@@ -46,7 +46,7 @@ public final class Api {
                 .then();
     }
 
-    /** A staff booking for the patient, which needs no working hours. */
+    /** Books for the patient as staff, which needs no working hours, and returns the appointment id. */
     public static String bookAsStaff(UUID patientId, ReadModel.Practice practice, String startAt) {
         return book(TestTokens.staff(), booking(patientId, practice, startAt))
                 .statusCode(201)

@@ -20,7 +20,7 @@ public final class ReadModel {
         this.pool = pool;
     }
 
-    /** A clinic in the zone, an active doctor there, and an active service of that length the doctor offers. */
+    /** Creates a clinic in the zone, an active doctor there, and an active service of that length the doctor offers. */
     public Practice practice(String zone, int minutes) {
         UUID clinicId = clinic(zone);
         UUID doctorId = doctor(clinicId, true);

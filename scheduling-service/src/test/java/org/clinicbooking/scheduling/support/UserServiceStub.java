@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Starts WireMock on a free loopback port as the stand-in for user-service, and points the
- * service's REST client at it. Unstubbed paths answer 404, as user-service does for an unknown id.
+ * service's REST client at it. Unstubbed paths return 404, as user-service does for an unknown id.
  * Tests get the server in a field annotated {@link Inject}.
  */
 public class UserServiceStub implements QuarkusTestResourceLifecycleManager {
