@@ -2,8 +2,8 @@ package org.clinicbooking.audit.log;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.clinicbooking.kit.inbox.IncomingEvent;
 import org.clinicbooking.kit.inbox.MalformedEventException;
@@ -29,7 +29,7 @@ public record AuditEntryContent(
         Instant recordedAt,
         String payload) {
 
-    static final Set<String> ACTOR_ROLES = Set.of("PATIENT", "DOCTOR", "STAFF", "ADMIN", "SYSTEM");
+    static final List<String> ACTOR_ROLES = List.of("PATIENT", "DOCTOR", "STAFF", "ADMIN", "SYSTEM");
 
     // DATETIME(6) accepts the years 1000 to 9999 on MySQL and MariaDB.
     private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
@@ -51,6 +51,8 @@ public record AuditEntryContent(
      * Builds the content of the entry for an event, checking what the audit log's columns and
      * constraints require beyond {@link IncomingEvent#from}.
      *
+     * @param recordedAt a provisional recorded time, which {@link AuditRecorder} replaces when it
+     *     appends the entry
      * @throws MalformedEventException when a header is missing, too long or not a valid value,
      *     so the record goes to the dead-letter topic with that reason
      */
@@ -58,7 +60,8 @@ public record AuditEntryContent(
         String subjectType = required(event.aggregateType(), "ce_aggregatetype");
         String actorRole = required(event.actorRole(), "ce_actorrole");
         if (!ACTOR_ROLES.contains(actorRole)) {
-            throw new MalformedEventException("ce_actorrole must be one of " + ACTOR_ROLES + ", not " + actorRole);
+            throw new MalformedEventException(
+                    "ce_actorrole must be one of " + String.join(", ", ACTOR_ROLES) + ", not " + actorRole);
         }
         String actorId = event.actorId() == null || event.actorId().isBlank() ? null : event.actorId();
         if (actorId != null && !isUuid(actorId)) {
@@ -78,6 +81,12 @@ public record AuditEntryContent(
                 event.time(),
                 recordedAt,
                 event.rawData());
+    }
+
+    /** Returns a copy with the given recorded time, truncated to microseconds. */
+    public AuditEntryContent withRecordedAt(Instant time) {
+        return new AuditEntryContent(
+                eventId, eventType, source, subjectType, subjectId, actorId, actorRole, occurredAt, time, payload);
     }
 
     private static String required(String value, String header) {

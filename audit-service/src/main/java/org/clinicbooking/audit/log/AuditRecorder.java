@@ -3,6 +3,7 @@ package org.clinicbooking.audit.log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,19 @@ public class AuditRecorder {
 
     private final Pool pool;
     private final AuditEntryRepository entries;
+    private final Clock clock;
 
-    public AuditRecorder(Pool pool, AuditEntryRepository entries) {
+    public AuditRecorder(Pool pool, AuditEntryRepository entries, Clock clock) {
         this.pool = pool;
         this.entries = entries;
+        this.clock = clock;
     }
 
     /**
      * Records the content as the next entry of the chain, unless an entry for its event id
-     * exists already: a redelivered event is a no-op and emits an empty optional.
+     * exists already: a redelivered event is a no-op and emits an empty optional. The entry's
+     * recorded time is read from the clock while the head lock is held, so recorded times
+     * follow the chain order as long as the replicas' clocks agree.
      */
     public Uni<Optional<AuditEntry>> record(AuditEntryContent content) {
         return pool.withTransaction(transaction -> entries.lockHead(transaction)
@@ -34,7 +39,7 @@ public class AuditRecorder {
                             if (recorded) {
                                 return Uni.createFrom().item(Optional.<AuditEntry>empty());
                             }
-                            AuditEntry entry = AuditEntry.after(head, content);
+                            AuditEntry entry = AuditEntry.after(head, content.withRecordedAt(clock.instant()));
                             return entries.insert(transaction, entry)
                                     .chain(() -> entries.moveHead(transaction, entry))
                                     .replaceWith(Optional.of(entry));

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.clinicbooking.testkit.TestTokens;
@@ -39,6 +40,12 @@ class ConcurrentAppendTest {
 
         assertThat(entries).extracting(AuditEntry::id).doesNotHaveDuplicates().hasSize(ENTRIES);
         assertThat(entries).extracting(AuditEntry::previousHash).doesNotHaveDuplicates();
+        List<AuditEntry> inChainOrder = entries.stream()
+                .sorted(Comparator.comparingLong(AuditEntry::id))
+                .toList();
+        assertThat(inChainOrder)
+                .extracting(entry -> entry.content().recordedAt())
+                .isSortedAccordingTo(Comparator.naturalOrder());
         given().auth()
                 .oauth2(TestTokens.admin())
                 .get("/api/audit-logs/verify")
