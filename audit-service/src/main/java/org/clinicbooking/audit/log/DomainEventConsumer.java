@@ -23,6 +23,9 @@ public class DomainEventConsumer {
     private static final Logger LOG = Logger.getLogger(DomainEventConsumer.class);
 
     /** Retries of a failed append (a lock timeout, a lost connection) before dead-lettering. */
+    // NOTE: a database outage longer than these retries (a few seconds) dead-letters every event
+    // consumed meanwhile. Publishing them again to their original topic restores them, and an
+    // event that was recorded already is skipped.
     private static final int STORE_RETRIES = 3;
 
     private final AuditRecorder recorder;

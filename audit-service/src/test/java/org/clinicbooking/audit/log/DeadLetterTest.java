@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.UUID;
 import org.clinicbooking.testkit.EventProbe;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class DeadLetterTest {
         try (EventProbe deadLetters = EventProbe.watch(TestKafka.bootstrapServers(), "test.audit-service.dlq")) {
             TestKafka.send(notJson, noCloudEventHeaders, valid);
 
-            var dead = deadLetters.await(r -> key.equals(r.key()), 2, Duration.ofSeconds(30));
+            var dead = deadLetters.await(r -> key.equals(r.key()), 2, TestKafka.CONSUMER_TIMEOUT);
             assertThat(dead).hasSize(2);
             assertThat(dead.get(0).value()).isEqualTo("this is not JSON {");
             assertThat(EventProbe.header(dead.get(0), "dead-letter-reason")).contains("the data is not valid JSON");
@@ -45,7 +44,7 @@ class DeadLetterTest {
         }
 
         AuditLogRows rows = new AuditLogRows(pool);
-        assertThat(rows.await(valid.id(), Duration.ofSeconds(30))).isPresent();
+        assertThat(rows.await(valid.id(), TestKafka.CONSUMER_TIMEOUT)).isPresent();
         assertThat(rows.byEventId(notJson.id())).isEmpty();
     }
 
@@ -57,7 +56,7 @@ class DeadLetterTest {
         try (EventProbe deadLetters = EventProbe.watch(TestKafka.bootstrapServers(), "test.audit-service.dlq")) {
             TestKafka.send(unknownRole);
 
-            var dead = deadLetters.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+            var dead = deadLetters.await(r -> key.equals(r.key()), 1, TestKafka.CONSUMER_TIMEOUT);
             assertThat(dead).hasSize(1);
             assertThat(EventProbe.header(dead.get(0), "dead-letter-reason")).contains("ce_actorrole");
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class DuplicateEventTest {
         TestKafka.send(event, event, followUp);
 
         AuditLogRows rows = new AuditLogRows(pool);
-        assertThat(rows.await(followUp.id(), Duration.ofSeconds(30))).isPresent();
+        assertThat(rows.await(followUp.id(), TestKafka.CONSUMER_TIMEOUT)).isPresent();
         assertThat(rows.byEventId(event.id())).hasSize(1);
     }
 

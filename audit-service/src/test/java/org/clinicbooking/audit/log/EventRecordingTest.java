@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -50,7 +49,7 @@ class EventRecordingTest {
         TestKafka.send(userUpdated, timeOffChanged, paymentRefunded, reviewPosted);
 
         AuditLogRows rows = new AuditLogRows(pool);
-        Row user = rows.await(userUpdated.id(), Duration.ofSeconds(30)).orElseThrow();
+        Row user = rows.await(userUpdated.id(), TestKafka.CONSUMER_TIMEOUT).orElseThrow();
         assertThat(user.getString("event_type")).isEqualTo("clinic.user.updated");
         assertThat(user.getString("source")).isEqualTo("user-service");
         assertThat(user.getString("subject_type")).isEqualTo("user");
@@ -61,11 +60,12 @@ class EventRecordingTest {
         assertThat(user.getString("payload")).isEqualTo("{\"fullName\":\"Amani Otieno\",\"role\":\"PATIENT\"}");
         assertThat(user.getString("hash")).hasSize(64).isNotEqualTo(user.getString("previous_hash"));
 
-        assertThat(rows.await(timeOffChanged.id(), Duration.ofSeconds(30))).isPresent();
-        Row refund = rows.await(paymentRefunded.id(), Duration.ofSeconds(30)).orElseThrow();
+        assertThat(rows.await(timeOffChanged.id(), TestKafka.CONSUMER_TIMEOUT)).isPresent();
+        Row refund =
+                rows.await(paymentRefunded.id(), TestKafka.CONSUMER_TIMEOUT).orElseThrow();
         assertThat(refund.getString("actor_id")).isNull();
         assertThat(refund.getString("actor_role")).isEqualTo("SYSTEM");
-        assertThat(rows.await(reviewPosted.id(), Duration.ofSeconds(30))).isPresent();
+        assertThat(rows.await(reviewPosted.id(), TestKafka.CONSUMER_TIMEOUT)).isPresent();
     }
 
     @Test
@@ -75,7 +75,7 @@ class EventRecordingTest {
                 .subject("prescription", UUID.randomUUID().toString())
                 .data("{\"medication\":\"Amoxicillin 500 mg\",\"durationDays\":7}");
         TestKafka.send(event);
-        assertThat(new AuditLogRows(pool).await(event.id(), Duration.ofSeconds(30)))
+        assertThat(new AuditLogRows(pool).await(event.id(), TestKafka.CONSUMER_TIMEOUT))
                 .isPresent();
 
         given().auth()

@@ -21,7 +21,7 @@ class RecordingRateTest {
 
     private static final Logger LOG = Logger.getLogger(RecordingRateTest.class);
 
-    private static final int EVENTS = 300;
+    private static final int EVENTS = 200;
 
     @Inject
     Pool pool;
@@ -37,7 +37,7 @@ class RecordingRateTest {
         long began = System.nanoTime();
         TestKafka.send(batch);
         long recorded = 0;
-        long deadline = began + Duration.ofSeconds(60).toNanos();
+        long deadline = began + TestKafka.CONSUMER_TIMEOUT.toNanos();
         while (recorded < EVENTS && System.nanoTime() < deadline) {
             Thread.sleep(50);
             recorded = countByActor(actorId);

@@ -15,6 +15,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Sends test records to the Kafka broker the service under test consumes from. */
 final class TestKafka {
 
+    /**
+     * How long a test waits for the consumer to handle its records. A test run's fresh consumer
+     * group first reads everything still on the test topics, which took about a minute on a
+     * busy 2-core machine, and the test's records wait behind that backlog.
+     */
+    static final Duration CONSUMER_TIMEOUT = Duration.ofSeconds(120);
+
     private static KafkaProducer<String, String> producer;
 
     private TestKafka() {}
