@@ -41,7 +41,7 @@ public class SchedulingEventsConsumer {
 
     @Incoming("scheduling-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(record, this::apply)
+        return inbox.process(record, AppointmentEvents::isAppointmentChange, this::apply)
                 .onFailure(MalformedEventException.class)
                 .invoke(error -> LOG.warnf(
                         "Sending the record at %s-%d offset %d to the dead-letter topic: %s",
@@ -49,10 +49,6 @@ public class SchedulingEventsConsumer {
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        if (!AppointmentEvents.isAppointmentChange(event.type())) {
-            LOG.debugf("Skipped event %s of type %s: billing does not use it", event.id(), event.type());
-            return Uni.createFrom().voidItem();
-        }
         AppointmentFacts facts = readFacts(event);
         Uni<Void> stored = appointments
                 .apply(facts)

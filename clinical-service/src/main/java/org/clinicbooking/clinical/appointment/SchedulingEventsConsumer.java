@@ -2,7 +2,6 @@ package org.clinicbooking.clinical.appointment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -41,11 +40,8 @@ public class SchedulingEventsConsumer {
     }
 
     @Incoming("scheduling-events")
-    @WithTransaction
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Uni.createFrom()
-                .item(() -> IncomingEvent.from(record, json))
-                .chain(this::apply)
+        return inbox.process(record, type -> type.startsWith(APPOINTMENT_EVENT_PREFIX), this::apply)
                 .onFailure(MalformedEventException.class)
                 .invoke(error -> LOG.warnf(
                         "Sending record %s-%d@%d to the dead-letter topic: %s",
@@ -53,21 +49,12 @@ public class SchedulingEventsConsumer {
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        if (!event.type().startsWith(APPOINTMENT_EVENT_PREFIX)) {
-            return Uni.createFrom().voidItem();
-        }
         AppointmentSnapshot snapshot = snapshotOf(event);
-        return inbox.firstDelivery(event).chain(first -> {
-            if (!first) {
-                LOG.debugf("Skipped event %s (%s): already applied", event.id(), event.type());
-                return Uni.createFrom().voidItem();
-            }
-            return appointments
-                    .upsert(snapshot, clock.instant())
-                    .invoke(() -> LOG.infof(
-                            "Applied %s to appointment %s (version %d, event %s)",
-                            event.type(), snapshot.id(), snapshot.version(), event.id()));
-        });
+        return appointments
+                .upsert(snapshot, clock.instant())
+                .invoke(() -> LOG.infof(
+                        "Applied %s to appointment %s (version %d, event %s)",
+                        event.type(), snapshot.id(), snapshot.version(), event.id()));
     }
 
     /** Reads the fields of the event's AppointmentResponse that the read model keeps. */

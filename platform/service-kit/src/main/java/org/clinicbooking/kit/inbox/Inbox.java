@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.jboss.logging.Logger;
@@ -52,11 +53,25 @@ public class Inbox {
      * a fresh session and transaction.
      */
     public Uni<Void> process(ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> handler) {
+        return process(record, type -> true, handler);
+    }
+
+    /**
+     * Like {@link #process(ConsumerRecord, Function)}, but skips events whose type the consumer
+     * does not use without writing anything, so they cost no row in {@code processed_event}.
+     */
+    public Uni<Void> process(
+            ConsumerRecord<String, String> record,
+            Predicate<String> usedTypes,
+            Function<IncomingEvent, Uni<Void>> handler) {
         IncomingEvent event;
         try {
             event = IncomingEvent.from(record, json);
         } catch (MalformedEventException e) {
             return Uni.createFrom().failure(e);
+        }
+        if (!usedTypes.test(event.type())) {
+            return Uni.createFrom().voidItem();
         }
         Context context = Vertx.currentContext();
         Executor onContext =
