@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.user.validation.PhoneNumbers;
 
 /**
  * A registration. {@code role} may be left out by a patient registering themself; any other

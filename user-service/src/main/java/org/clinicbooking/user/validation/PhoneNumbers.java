@@ -1,10 +1,10 @@
-package org.clinicbooking.user.account;
+package org.clinicbooking.user.validation;
 
 /** The phone number format: E.164, a plus sign and 7 to 15 digits, e.g. +254712345678. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
-    static final String PATTERN = "^\\+[1-9][0-9]{6,14}$";
-    static final String MESSAGE = "must be an E.164 number such as +254712345678";
+    public static final String PATTERN = "^\\+[1-9][0-9]{6,14}$";
+    public static final String MESSAGE = "must be an E.164 number such as +254712345678";
 
     private PhoneNumbers() {}
 }
