@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.clinicbooking.kit.security.Role;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -92,15 +93,33 @@ public class User {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    public void changeEmail(String newEmail) {
+    private void changeEmail(String newEmail) {
         this.email = newEmail.trim();
         this.emailKey = emailKey(newEmail);
     }
 
-    public void updateProfile(String fullName, String phone, LocalDate dateOfBirth, Instant now) {
-        this.fullName = fullName;
-        this.phone = phone;
-        this.dateOfBirth = dateOfBirth;
+    /** Replaces name, phone and date of birth; returns whether any of them changed. */
+    public boolean updateProfile(String newFullName, String newPhone, LocalDate newDateOfBirth, Instant now) {
+        String trimmedName = newFullName.trim();
+        if (trimmedName.equals(fullName)
+                && Objects.equals(newPhone, phone)
+                && Objects.equals(newDateOfBirth, dateOfBirth)) {
+            return false;
+        }
+        this.fullName = trimmedName;
+        this.phone = newPhone;
+        this.dateOfBirth = newDateOfBirth;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Whether {@code candidate} differs from the stored email, letter case included. */
+    public boolean emailDiffers(String candidate) {
+        return !candidate.trim().equals(email);
+    }
+
+    public void changeEmail(String newEmail, Instant now) {
+        changeEmail(newEmail);
         this.updatedAt = now;
     }
 
@@ -109,9 +128,14 @@ public class User {
         this.updatedAt = now;
     }
 
-    public void deactivate(Instant now) {
+    /** Marks the user inactive, so they can no longer log in; returns false if they already were. */
+    public boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
         this.active = false;
         this.updatedAt = now;
+        return true;
     }
 
     /** Counts a failed login and locks the account for a while once the limit is reached. */

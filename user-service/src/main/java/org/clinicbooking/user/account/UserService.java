@@ -1,29 +1,38 @@
 package org.clinicbooking.user.account;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.clinicbooking.kit.outbox.Outbox;
+import org.clinicbooking.kit.paging.Page;
+import org.clinicbooking.kit.paging.PageRequest;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.user.listing.Criteria;
 import org.jboss.logging.Logger;
 
-/** Registers users and keeps the rules on who may create which role. */
+/** Registers, lists, updates and deactivates users, with the rules of {@link UserAccess}. */
 @ApplicationScoped
 public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
+    private static final String UNIQUE_EMAIL = "uq_app_user_email_key";
 
     private final UserRepository users;
+    private final UserChangeObserver dependents;
     private final Outbox outbox;
     private final Clock clock;
 
-    public UserService(UserRepository users, Outbox outbox, Clock clock) {
+    public UserService(UserRepository users, UserChangeObserver dependents, Outbox outbox, Clock clock) {
         this.users = users;
+        this.dependents = dependents;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -56,16 +65,122 @@ public class UserService {
                 .invoke(user -> LOG.infof("Registered user %s with role %s", user.id(), user.role()));
     }
 
-    /** Decides the role of a new account from the request and the caller. */
+    /**
+     * Decides the role of a new account from the request and the caller: anyone may create a
+     * patient (self-registration, or staff registering a walk-in); other roles need an admin.
+     */
     public static Role roleFor(RegisterUserRequest request, Actor caller) {
-        Role requested = request.role() == null ? Role.PATIENT : request.role();
-        if (requested == Role.PATIENT) {
-            return requested;
+        return UserAccess.roleForRegistration(request.role(), caller);
+    }
+
+    /**
+     * Lists users, oldest first.
+     *
+     * @param role only users with this role; null for every role
+     * @param active only active (true) or deactivated (false) users; null for both
+     * @param email the exact email, ignoring case; null or blank for every email
+     */
+    @WithSession
+    public Uni<Page<UserResponse>> list(Role role, Boolean active, String email, PageRequest page) {
+        String emailKey = email == null || email.isBlank() ? null : User.emailKey(email);
+        Criteria criteria = new Criteria()
+                .and("role = :role", "role", role)
+                .and("active = :active", "active", active)
+                .and("emailKey = :emailKey", "emailKey", emailKey);
+        return users.search(criteria, page)
+                .chain(found -> users.count(criteria)
+                        .map(total ->
+                                Page.of(found.stream().map(UserResponse::of).toList(), page, total)));
+    }
+
+    @WithSession
+    public Uni<UserResponse> get(UUID id, Actor actor) {
+        UserAccess.checkMayReadOrEdit(actor, id);
+        return find(id).map(UserResponse::of);
+    }
+
+    /**
+     * Replaces a user's profile and, for an admin, their email and role. A value the caller may
+     * not change is rejected, not ignored; an update that changes nothing publishes nothing.
+     */
+    @WithTransaction
+    public Uni<UserResponse> update(UUID id, UpdateUserRequest request, Actor actor) {
+        UserAccess.checkMayReadOrEdit(actor, id);
+        return find(id).call(user -> {
+                    UserAccess.checkMayEdit(actor, user);
+                    UserAccess.checkMayChangeRole(actor, user, request.role());
+                    UserAccess.checkMayChangeEmail(actor, user, request.email());
+                    return checkRoleChangeAllowed(user, request.role())
+                            .chain(() -> checkEmailFree(user, request.email()))
+                            .chain(() -> applyUpdate(user, request, actor));
+                })
+                .onFailure(e -> SqlErrors.isDuplicateKey(e, UNIQUE_EMAIL))
+                .transform(ignored -> duplicateEmail())
+                .map(UserResponse::of);
+    }
+
+    /**
+     * Deactivates a user: they can no longer log in, and every record that names them stays.
+     * Deactivating an inactive user changes nothing and publishes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> deactivate(UUID id, Actor actor) {
+        return find(id).chain(user -> {
+            UserAccess.checkMayDeactivate(actor, user);
+            UserResponse before = UserResponse.of(user);
+            if (!user.deactivate(clock.instant())) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("Deactivated user %s with role %s", user.id(), user.role());
+            return users.flush()
+                    .call(() -> outbox.append(UserEvents.of(UserEvents.DEACTIVATED, user, actor)))
+                    .call(() -> dependents.userChanged(before, user, actor))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> checkRoleChangeAllowed(User user, Role requested) {
+        if (requested == null || requested == user.role()) {
+            return Uni.createFrom().voidItem();
         }
-        if (caller != null && caller.is(Role.ADMIN)) {
-            return requested;
+        return dependents.checkRoleChange(user, requested);
+    }
+
+    private Uni<Void> checkEmailFree(User user, String requested) {
+        if (requested == null || !user.emailDiffers(requested)) {
+            return Uni.createFrom().voidItem();
         }
-        throw ProblemException.forbidden("Only an admin can create a user with the role " + requested + ".");
+        return users.emailTakenByOther(requested, user.id())
+                .chain(taken -> taken
+                        ? Uni.createFrom().failure(duplicateEmail())
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> applyUpdate(User user, UpdateUserRequest request, Actor actor) {
+        Instant now = clock.instant();
+        UserResponse before = UserResponse.of(user);
+        boolean changed = user.updateProfile(request.fullName(), request.phone(), request.dateOfBirth(), now);
+        if (request.email() != null && user.emailDiffers(request.email())) {
+            user.changeEmail(request.email(), now);
+            changed = true;
+        }
+        if (request.role() != null && request.role() != user.role()) {
+            LOG.infof("Changing the role of user %s from %s to %s", user.id(), user.role(), request.role());
+            user.changeRole(request.role(), now);
+            changed = true;
+        }
+        if (!changed) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.infof("Updated user %s", user.id());
+        return users.flush()
+                .call(() -> outbox.append(UserEvents.of(UserEvents.UPDATED, user, actor)))
+                .call(() -> dependents.userChanged(before, user, actor))
+                .replaceWithVoid();
+    }
+
+    private Uni<User> find(UUID id) {
+        return users.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("User", id));
     }
 
     private static Actor actorOrSelf(Actor actor, User user) {

@@ -1,0 +1,28 @@
+package org.clinicbooking.user.doctor;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * The full new state of a doctor profile (PUT replaces every field; a missing bio clears it).
+ * A doctor editing their own profile may change the bio only and must send the other fields
+ * as they are.
+ */
+public record UpdateDoctorRequest(
+        @NotNull UUID clinicId,
+        @NotBlank @Size(max = 100) String specialization,
+        @NotBlank @Size(max = 64) String licenseNumber,
+
+        @NotNull @Min(value = 0, message = "must be 0 or more") @Max(value = 80, message = "must be at most 80")
+        Integer yearsOfExperience,
+
+        @Size(max = 2000) String bio) {
+
+    DoctorDetails details() {
+        return DoctorDetails.normalized(clinicId, specialization, licenseNumber, yearsOfExperience, bio);
+    }
+}
