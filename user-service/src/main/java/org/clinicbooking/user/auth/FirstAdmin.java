@@ -1,6 +1,5 @@
 package org.clinicbooking.user.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -27,6 +26,7 @@ public class FirstAdmin {
             @Observes StartupEvent event,
             UserRepository users,
             UserService userService,
+            PasswordHasher passwords,
             @ConfigProperty(name = "clinic.admin.email") Optional<String> email,
             @ConfigProperty(name = "clinic.admin.password") Optional<String> password)
             throws Throwable {
@@ -37,7 +37,7 @@ public class FirstAdmin {
             LOG.info("No first admin configured (CLINIC_ADMIN_EMAIL, CLINIC_ADMIN_PASSWORD); none created");
             return;
         }
-        String hash = BcryptUtil.bcryptHash(password.get(), 12);
+        String hash = passwords.hashNow(password.get());
         RegisterUserRequest request =
                 new RegisterUserRequest(email.get(), password.get(), "Administrator", null, null, Role.ADMIN);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> users.emailTaken(email.get()))
