@@ -5,8 +5,8 @@ import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
 
 /**
- * Another part of this service whose data depends on a user, told about the user's changes
- * inside the same transaction. The doctor profile implements it: a doctor's name, email and
+ * A part of this service whose data depends on a user. UserService calls it inside the
+ * transaction that changes the user. The doctor profile implements it: a doctor's name, email and
  * active flag come from their user.
  */
 public interface UserChangeObserver {

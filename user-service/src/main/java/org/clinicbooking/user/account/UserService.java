@@ -66,8 +66,8 @@ public class UserService {
     }
 
     /**
-     * Decides the role of a new account from the request and the caller: anyone may create a
-     * patient (self-registration, or staff registering a walk-in); other roles need an admin.
+     * Decides the role of a new account from the request and the caller. Anyone may create a
+     * patient, as in self-registration or staff registering a walk-in. Other roles need an admin.
      */
     public static Role roleFor(RegisterUserRequest request, Actor caller) {
         return UserAccess.roleForRegistration(request.role(), caller);

@@ -17,7 +17,7 @@ import org.clinicbooking.user.medicalservice.MedicalServiceRepository;
 import org.clinicbooking.user.medicalservice.MedicalServiceResponse;
 import org.jboss.logging.Logger;
 
-/** Which medical services each doctor offers; linking and unlinking each publish one event. */
+/** The links between doctors and the medical services they offer. Linking and unlinking each publish one event. */
 @ApplicationScoped
 public class DoctorServiceLinks {
 
@@ -43,7 +43,7 @@ public class DoctorServiceLinks {
         this.clock = clock;
     }
 
-    /** The services the doctor offers, by name, inactive ones included with their flag. */
+    /** Lists the services the doctor offers by name, inactive ones included with their flag. */
     @WithSession
     public Uni<List<MedicalServiceResponse>> servicesOf(UUID doctorId) {
         return checkDoctorExists(doctorId)

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * An IANA time zone region id in Area/Location form, such as {@code Africa/Nairobi}, or
  * {@code UTC}. Fixed offsets ({@code +03:00}, {@code UTC+3}) and the legacy one-word aliases
- * ({@code Japan}) are invalid: a clinic's hours must follow its region's daylight-saving rules.
+ * ({@code Japan}) are invalid, because a clinic's hours must follow its region's daylight-saving rules.
  * A null value is valid; combine with {@code @NotBlank} where the field is required.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -30,7 +30,7 @@ public @interface IanaTimeZone {
 
     class Validator implements ConstraintValidator<IanaTimeZone, String> {
 
-        // The JDK's tzdb region ids; offsets and prefixed offsets are never among them.
+        // The JDK's tzdb region ids. Offsets and prefixed offsets are never among them.
         private static final Set<String> REGION_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
         @Override

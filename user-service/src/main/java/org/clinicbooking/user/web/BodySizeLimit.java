@@ -15,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Answers a request whose Content-Length exceeds {@code quarkus.http.limits.max-body-size} with
+ * Rejects a request whose Content-Length exceeds {@code quarkus.http.limits.max-body-size} with
  * a 413 problem document. Quarkus 3.33 rejects such a request itself from a route of order -2,
- * but with an empty body; this route runs just before it and closes the connection the same way,
+ * but with an empty body. This route runs just before it and closes the connection the same way,
  * because the body is never read.
  */
 @ApplicationScoped
@@ -61,7 +61,7 @@ public class BodySizeLimit {
         try {
             return Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
-            // Netty rejects a malformed Content-Length before routing; this is a second line only.
+            // Netty rejects a malformed Content-Length before routing, so this branch is only a fallback.
             return -1;
         }
     }
