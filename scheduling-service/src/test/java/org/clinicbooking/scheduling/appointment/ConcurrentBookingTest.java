@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,26 +65,9 @@ class ConcurrentBookingTest {
 
         List<HttpResponse<String>> responses;
         try (EventProbe probe = EventProbe.watch(bootstrapServers, "test.scheduling-events")) {
-            ExecutorService threads = Executors.newFixedThreadPool(REQUESTS);
-            // The client keeps its own executor: sharing the pool of blocked senders would starve it.
-            HttpClient client =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-            for (HttpRequest request : requests) {
-                pending.add(threads.submit(() -> {
-                    start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
             long began = System.nanoTime();
-            start.countDown();
-            responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> response : pending) {
-                responses.add(response.get());
-            }
+            responses = sendAllAtOnce(requests);
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
-            threads.shutdownNow();
             // Reported for the record, not asserted: timings depend on the machine's load.
             System.out.printf("%d conflicting bookings answered in %d ms%n", REQUESTS, tookMillis);
 
@@ -114,5 +98,98 @@ class ConcurrentBookingTest {
                     Duration.ofSeconds(2));
             assertThat(booked).hasSize(1);
         }
+    }
+    /**
+     * Staff book random slots for several doctors and patients at once, overlapping in every
+     * way. Whatever wins, no two active appointments of one doctor or one patient may overlap.
+     */
+    @Test
+    void shouldKeepNoOverlapUnderMixedLoad() throws Exception {
+        ReadModel readModel = new ReadModel(pool);
+        ReadModel.Practice first = readModel.practice("Africa/Nairobi", 30);
+        List<UUID> doctors = new ArrayList<>(List.of(first.doctorId()));
+        for (int i = 0; i < 3; i++) {
+            UUID doctorId = readModel.doctor(first.clinicId(), true);
+            readModel.offer(doctorId, first.serviceId());
+            doctors.add(doctorId);
+        }
+        List<UUID> patients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            patients.add(readModel.patient());
+        }
+        java.util.Random random = new java.util.Random(42);
+        java.time.LocalDate day = Api.futureMonday();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ReadModel.Practice practice = new ReadModel.Practice(
+                    first.clinicId(), doctors.get(random.nextInt(doctors.size())), first.serviceId());
+            String startAt = day + "T" + java.time.LocalTime.of(9, 0).plusMinutes(15L * random.nextInt(8)) + ":00Z";
+            String body = json.writeValueAsString(
+                    Api.booking(patients.get(random.nextInt(patients.size())), practice, startAt));
+            requests.add(HttpRequest.newBuilder(appointments)
+                    .header("Authorization", "Bearer " + TestTokens.staff())
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
+        }
+
+        List<HttpResponse<String>> responses = sendAllAtOnce(requests);
+
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        for (HttpResponse<String> response : responses) {
+            String type = json.readTree(response.body()).path("type").asText("");
+            outcomes.merge(
+                    response.statusCode() + " " + type.replace("https://clinic-booking.org/problems/", ""),
+                    1L,
+                    Long::sum);
+        }
+        System.out.printf("Mixed load of %d bookings: %s%n", requests.size(), outcomes);
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.statusCode()).isIn(201, 409));
+
+        String placeholders = String.join(",", java.util.Collections.nCopies(doctors.size(), "?"));
+        var rows = readModel.rows(
+                "SELECT doctor_id, patient_id, start_at, end_at FROM appointment WHERE doctor_id IN (" + placeholders
+                        + ")",
+                doctors.stream().map(UUID::toString).toArray());
+        long created = responses.stream()
+                .filter(response -> response.statusCode() == 201)
+                .count();
+        assertThat(rows).hasSize((int) created);
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                var a = rows.get(i);
+                var b = rows.get(j);
+                boolean overlap = a.getLocalDateTime("start_at").isBefore(b.getLocalDateTime("end_at"))
+                        && b.getLocalDateTime("start_at").isBefore(a.getLocalDateTime("end_at"));
+                boolean shared = a.getString("doctor_id").equals(b.getString("doctor_id"))
+                        || a.getString("patient_id").equals(b.getString("patient_id"));
+                assertThat(overlap && shared)
+                        .as("appointments %s and %s overlap", a.toJson(), b.toJson())
+                        .isFalse();
+            }
+        }
+    }
+
+    private static List<HttpResponse<String>> sendAllAtOnce(List<HttpRequest> requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> pending = new ArrayList<>();
+        for (HttpRequest request : requests) {
+            pending.add(threads.submit(() -> {
+                start.await();
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> response : pending) {
+            responses.add(response.get());
+        }
+        threads.shutdownNow();
+        return responses;
     }
 }
