@@ -41,8 +41,9 @@ record ImportOptions(
               --reference-date DATE     the day the simulation ends, YYYY-MM-DD (default 2027-02-01);
                                         encounters after today become upcoming appointments
               --years N                 import only encounters of the last N years before the
-                                        reference date; 0 imports all 10 years that Synthea
-                                        exports (default 3)
+                                        reference date, and only the doctors who performed
+                                        them; 0 imports all 10 years that Synthea exports
+                                        and every provider (default 3)
               --parallelism N           requests in flight at once (default 4)
               --cache-dir DIR           where Synthea's output is cached, in DIR/<seed>-<population>
                                         (default deploy/local/.run/synthea)

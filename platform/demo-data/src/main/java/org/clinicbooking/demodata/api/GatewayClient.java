@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Sends JSON requests to the platform's public API through the gateway. Retries a request
- * that could not be sent or that was answered with 502, 503 or 504 (a service restarting), and
- * retries once with a fresh login when a token is rejected with 401. Throws
+ * that could not be sent or that was answered with 502, 503 or 504 (a service restarting) or with
+ * 409 {@code concurrent-update} (an optimistic lock that another request won, which changed
+ * nothing), and retries once with a fresh login when a token is rejected with 401. Throws
  * {@link GatewayUnavailableException} when the gateway or a service stays unreachable, because
  * the import cannot go on without it.
  */
@@ -104,7 +105,8 @@ public final class GatewayClient {
                                     + response.problem().detail() + "). Is the service for " + path + " running?",
                             null);
                 }
-                if (!(unreachable || response.status() == 503) || attempt == MAX_ATTEMPTS) {
+                if (!(unreachable || response.status() == 503 || isConcurrentUpdate(response))
+                        || attempt == MAX_ATTEMPTS) {
                     return response;
                 }
                 LOG.warning(
@@ -121,6 +123,11 @@ public final class GatewayClient {
             sleep(delay);
             delay = delay.multipliedBy(2);
         }
+    }
+
+    private static boolean isConcurrentUpdate(ApiResponse response) {
+        return response.status() == 409
+                && "concurrent-update".equals(response.problem().type());
     }
 
     private ApiResponse sendOnce(

@@ -22,6 +22,7 @@ import org.clinicbooking.demodata.synthea.SyntheaEncounter;
 import org.clinicbooking.demodata.synthea.SyntheaMedication;
 import org.clinicbooking.demodata.synthea.SyntheaPatient;
 import org.clinicbooking.demodata.synthea.SyntheaPopulation;
+import org.clinicbooking.demodata.synthea.SyntheaProvider;
 
 /**
  * Imports a Synthea population through the public API, in the order the records depend on
@@ -91,9 +92,10 @@ public final class DemoDataImport {
             Map<String, UUID> clinics = new ClinicImport(context).run(population.organizations(), timeZone);
             LOG.info("Importing the medical services of " + inWindow.size() + " encounters");
             Map<String, ImportedService> services = new MedicalServiceImport(context).run(inWindow);
-            LOG.info("Importing " + population.providers().size() + " providers as doctors");
+            List<SyntheaProvider> providers = providersToImport(population.providers(), inWindow, windowStart, report);
+            LOG.info("Importing " + providers.size() + " providers as doctors");
             DoctorImport doctorImport = new DoctorImport(context);
-            Map<String, ImportedDoctor> doctors = doctorImport.run(population.providers(), clinics);
+            Map<String, ImportedDoctor> doctors = doctorImport.run(providers, clinics);
             LOG.info("Importing " + living.size() + " living patients");
             List<SyntheaPatient> livingPatients = population.patients().stream()
                     .filter(SyntheaPatient::living)
@@ -161,6 +163,29 @@ public final class DemoDataImport {
             visits.add(new Visit(encounter, patientId, doctor, service, ordered));
         }
         return visits;
+    }
+
+    /**
+     * Returns every provider, or with a window only those who performed an encounter in it:
+     * registering a doctor hashes a password, which makes doctors the slowest records to create.
+     */
+    private static List<SyntheaProvider> providersToImport(
+            List<SyntheaProvider> providers,
+            List<SyntheaEncounter> inWindow,
+            Instant windowStart,
+            ImportReport report) {
+        if (windowStart == null) {
+            return providers;
+        }
+        Set<String> active = inWindow.stream().map(SyntheaEncounter::providerId).collect(Collectors.toSet());
+        List<SyntheaProvider> selected = providers.stream()
+                .filter(provider -> active.contains(provider.id()))
+                .toList();
+        report.skipped(
+                DoctorImport.USER_KIND,
+                "no encounter in the import window (--years)",
+                providers.size() - selected.size());
+        return selected;
     }
 
     private static Map<UUID, Set<UUID>> servicesByDoctor(List<Visit> visits) {

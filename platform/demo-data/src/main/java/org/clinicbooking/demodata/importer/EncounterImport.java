@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ final class EncounterImport {
                 double seconds = (System.nanoTime() - startedAt) / 1e9;
                 int done = booked;
                 LOG.info(() -> String.format(
-                        "Booked %d of %d encounters (%.1f per second)", done, visits.size(), done / seconds));
+                        "Processed %d of %d encounters (%.1f per second)", done, visits.size(), done / seconds));
             }
         }
         Workers.await(followUps);
@@ -130,7 +131,7 @@ final class EncounterImport {
             skipDependents(visit, "the appointment is not COMPLETED");
             return;
         }
-        pay(visit, appointment);
+        pay(visit, appointment, resumed);
         prescribe(visit, appointment, resumed);
     }
 
@@ -152,42 +153,55 @@ final class EncounterImport {
         return status;
     }
 
-    private void pay(Visit visit, JsonNode appointment) {
+    /**
+     * Records the payments of the plan. For an appointment that an earlier run imported, a part
+     * already paid (same method, amount and reference) is counted as existing, because
+     * billing binds an idempotency key to the user who sent it and every run has its own staff
+     * user.
+     */
+    private void pay(Visit visit, JsonNode appointment, boolean resumed) {
         BigDecimal price = new BigDecimal(appointment.path("price").asText("0"));
         String currency = appointment.path("currency").asText(MedicalServiceImport.CURRENCY);
+        String appointmentId = appointment.path("id").asText();
         List<PaymentPlan.Part> parts = PaymentPlan.of(visit.encounter(), price);
         if (parts.isEmpty()) {
             context.report().skipped(PAYMENT_KIND, "the appointment's price is zero");
         }
+        Set<String> paid = resumed ? paidParts(appointmentId) : Set.of();
         for (PaymentPlan.Part part : parts) {
+            if (paid.contains(paymentKey(part.method(), part.amount(), part.externalReference()))) {
+                context.report().existing(PAYMENT_KIND);
+                continue;
+            }
             Map<String, Object> request = new LinkedHashMap<>();
-            request.put("appointmentId", appointment.path("id").asText());
+            request.put("appointmentId", appointmentId);
             request.put("amount", part.amount().toPlainString());
             request.put("currency", currency);
             request.put("method", part.method());
             request.put("externalReference", part.externalReference());
-            ApiResponse response = context.gateway()
-                    .send(
-                            "POST",
-                            "/api/payments",
-                            request,
-                            context.staff(),
-                            Map.of("Idempotency-Key", part.idempotencyKey()));
-            record(PAYMENT_KIND, response);
+            Map<String, String> headers = Map.of("Idempotency-Key", part.idempotencyKey());
+            record(PAYMENT_KIND, context.gateway().send("POST", "/api/payments", request, context.staff(), headers));
         }
+    }
+
+    private Set<String> paidParts(String appointmentId) {
+        Set<String> paid = new HashSet<>();
+        for (JsonNode payment :
+                context.gateway().listAll("/api/payments?appointmentId=" + appointmentId, context.staff())) {
+            paid.add(paymentKey(
+                    payment.path("method").asText(),
+                    new BigDecimal(payment.path("amount").asText("0")),
+                    payment.path("externalReference").asText()));
+        }
+        return paid;
+    }
+
+    private static String paymentKey(String method, BigDecimal amount, String externalReference) {
+        return method + "|" + amount.stripTrailingZeros().toPlainString() + "|" + externalReference;
     }
 
     private void prescribe(Visit visit, JsonNode appointment, boolean resumed) {
         if (visit.medications().isEmpty()) {
-            return;
-        }
-        Session doctor = visit.doctor().session();
-        if (doctor == null) {
-            context.report()
-                    .skipped(
-                            PRESCRIPTION_KIND,
-                            "the doctor was created by an earlier run, whose password is unknown",
-                            visit.medications().size());
             return;
         }
         UUID appointmentId = UUID.fromString(appointment.path("id").asText());
@@ -199,6 +213,15 @@ final class EncounterImport {
                 visit.medications().forEach(ignored -> context.report().existing(PRESCRIPTION_KIND));
                 return;
             }
+        }
+        Session doctor = visit.doctor().session();
+        if (doctor == null) {
+            context.report()
+                    .skipped(
+                            PRESCRIPTION_KIND,
+                            "the doctor was created by an earlier run, whose password is unknown",
+                            visit.medications().size());
+            return;
         }
         for (var medication : visit.medications()) {
             ApiResponse response = context.gateway()

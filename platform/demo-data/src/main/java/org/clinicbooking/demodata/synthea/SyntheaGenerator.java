@@ -42,7 +42,10 @@ public final class SyntheaGenerator {
         this.syntheaClasspathFile = syntheaClasspathFile;
     }
 
-    /** The settings of one Synthea run; the same settings give the same population. */
+    /**
+     * The settings of one Synthea run; the same settings give the same population. The
+     * simulation ends on the reference date.
+     */
     public record Settings(long seed, int population, String state, LocalDate referenceDate, int yearsOfHistory) {
 
         Properties asProperties() {
@@ -51,6 +54,7 @@ public final class SyntheaGenerator {
             properties.setProperty("population", Integer.toString(population));
             properties.setProperty("state", state);
             properties.setProperty("referenceDate", referenceDate.toString());
+            properties.setProperty("endDate", referenceDate.toString());
             properties.setProperty("yearsOfHistory", Integer.toString(yearsOfHistory));
             properties.setProperty("files", String.join(",", SyntheaPopulation.FILES));
             return properties;
@@ -117,15 +121,13 @@ public final class SyntheaGenerator {
         String classpath = readClasspath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-cp", classpath, "App"));
+        String referenceDate = settings.referenceDate().format(DateTimeFormatter.BASIC_ISO_DATE);
+        command.addAll(List.of("-s", Long.toString(settings.seed()), "-cs", Long.toString(settings.seed())));
+        command.addAll(List.of("-p", Integer.toString(settings.population())));
+        // Without an end date Synthea simulates up to the current time, so the population would
+        // depend on the day it was generated.
+        command.addAll(List.of("-r", referenceDate, "-e", referenceDate));
         command.addAll(List.of(
-                "-s",
-                Long.toString(settings.seed()),
-                "-cs",
-                Long.toString(settings.seed()),
-                "-p",
-                Integer.toString(settings.population()),
-                "-r",
-                settings.referenceDate().format(DateTimeFormatter.BASIC_ISO_DATE),
                 "--exporter.baseDirectory=" + outputDirectory.toAbsolutePath(),
                 "--exporter.years_of_history=" + settings.yearsOfHistory(),
                 "--exporter.csv.export=true",
