@@ -8,24 +8,24 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicbooking.kit.inbox.IncomingEvent;
 import org.clinicbooking.kit.inbox.MalformedEventException;
+import org.clinicbooking.kit.problem.SqlErrors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Records every event of the four event topics in the audit log. A record that is not a valid
- * event, or that still cannot be stored after a few retries, fails the returned {@code Uni}:
- * the channel's dead-letter-queue strategy then sends it to the dead-letter topic with the
- * failure message as its {@code dead-letter-reason} header, and consumption carries on.
+ * Records every event of the four event topics in the audit log. A transient database failure
+ * (lock conflict, database down) is retried with back-off for as long as it lasts, so an outage
+ * delays entries without losing any. A record that is not a valid event, or that still cannot be
+ * stored after a few retries for another reason, fails the returned {@code Uni}: the channel's
+ * dead-letter-queue strategy then sends it to the dead-letter topic with the failure message as
+ * its {@code dead-letter-reason} header, and consumption carries on.
  */
 @ApplicationScoped
 public class DomainEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(DomainEventConsumer.class);
 
-    /** Retries of a failed append (a lock timeout, a lost connection) before dead-lettering. */
-    // NOTE: a database outage longer than these retries (a few seconds) dead-letters every event
-    // consumed meanwhile. Publishing them again to their original topic restores them, and an
-    // event that was recorded already is skipped.
+    /** Retries of an append that failed for a reason other than a transient one, before dead-lettering. */
     private static final int STORE_RETRIES = 3;
 
     private final AuditRecorder recorder;
@@ -43,6 +43,13 @@ public class DomainEventConsumer {
         return Uni.createFrom()
                 .item(() -> AuditEntryContent.of(IncomingEvent.from(record, json), clock.instant()))
                 .chain(content -> recorder.record(content)
+                        .onFailure(SqlErrors::isTransient)
+                        .invoke(error -> LOG.warnf(
+                                "Event %s not recorded yet, will retry: %s", content.eventId(), error.getMessage()))
+                        .onFailure(SqlErrors::isTransient)
+                        .retry()
+                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                        .indefinitely()
                         .onFailure()
                         .retry()
                         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
