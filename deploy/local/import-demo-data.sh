@@ -50,7 +50,7 @@ fi
 
 gateway_status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://$LOCAL_HOST:$GATEWAY_PORT/" || true)
 [[ $gateway_status == 200 ]] \
-    || die "The gateway on http://$LOCAL_HOST:$GATEWAY_PORT does not respond (HTTP $gateway_status); start the stack with deploy/local/up.sh"
+    || die "The gateway on http://$LOCAL_HOST:$GATEWAY_PORT is not reachable (HTTP $gateway_status); start the stack with deploy/local/up.sh"
 
 load_secrets
 # The credentials reach the importer through its environment only, never its command line.

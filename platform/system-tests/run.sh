@@ -40,7 +40,7 @@ if [[ -z ${CLINIC_ADMIN_EMAIL:-} || -z ${CLINIC_ADMIN_PASSWORD:-} ]]; then
 fi
 
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL/" || true)
-[[ $status == 200 ]] || die "The gateway at $BASE_URL does not respond (HTTP $status); start the platform first."
+[[ $status == 200 ]] || die "The gateway at $BASE_URL is not reachable (HTTP $status); start the platform first."
 
 # NOTE: --env-var puts the admin password on Newman's command line, where other users of this
 # machine can read it (ps). That is acceptable for the generated local password only.

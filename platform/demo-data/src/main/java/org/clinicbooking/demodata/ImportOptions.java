@@ -141,7 +141,7 @@ record ImportOptions(
         return value;
     }
 
-    /** Thrown for invalid command-line input; a null message asks for the usage text alone. */
+    /** Thrown for invalid command-line input; a null message requests the usage text alone. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

@@ -15,7 +15,7 @@ import org.clinicbooking.demodata.importer.ImportReport;
 import org.clinicbooking.demodata.importer.ImportRun;
 import org.clinicbooking.demodata.synthea.SyntheaGenerator;
 
-/** What one import did, printed as a table and written as JSON. */
+/** The outcome of one import, printed as a table and written as JSON. */
 record ImportSummary(
         ImportOptions options,
         SyntheaGenerator.Output synthea,

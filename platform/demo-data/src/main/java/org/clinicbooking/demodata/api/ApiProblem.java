@@ -16,7 +16,7 @@ public record ApiProblem(int status, String type, String title, String detail) {
         return typeUri.startsWith(TYPE_PREFIX) ? typeUri.substring(TYPE_PREFIX.length()) : typeUri;
     }
 
-    /** Whether the record to create exists already (409 with the problem type {@code duplicate}). */
+    /** Returns whether the record to create exists already (409 with the problem type {@code duplicate}). */
     public boolean isDuplicate() {
         return status == 409 && "duplicate".equals(type);
     }

@@ -1,6 +1,6 @@
 package org.clinicbooking.demodata.api;
 
-/** Thrown when the API answers a request with a status outside 2xx. */
+/** Thrown when the API returns a status outside 2xx for a request. */
 public final class ApiRejection extends RuntimeException {
 
     private final ApiProblem problem;

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Sends JSON requests to the platform's public API through the gateway. Retries a request
- * that could not be sent or that was answered with 502, 503 or 504 (a service restarting) or with
- * 409 {@code concurrent-update} (an optimistic lock that another request won, which changed
- * nothing), and retries once with a fresh login when a token is rejected with 401. Throws
+ * Sends JSON requests to the platform's public API through the gateway. Retries a request that
+ * could not be sent or that returned 502, 503 or 504 (a service restarting) or 409
+ * {@code concurrent-update} (another request won an optimistic lock, and nothing changed). Retries
+ * once with a fresh login when a token is rejected with 401. Throws
  * {@link GatewayUnavailableException} when the gateway or a service stays unreachable, because
  * the import cannot go on without it.
  */

@@ -155,9 +155,9 @@ final class EncounterImport {
 
     /**
      * Records the payments of the plan. For an appointment that an earlier run imported, a part
-     * already paid (same method, amount and reference) is counted as existing, because
-     * billing binds an idempotency key to the user who sent it and every run has its own staff
-     * user.
+     * already paid (same method, amount and reference) is counted as existing. Resending it is
+     * no option: billing binds an idempotency key to the user who sent it, and every run has its
+     * own staff user.
      */
     private void pay(Visit visit, JsonNode appointment, boolean resumed) {
         BigDecimal price = new BigDecimal(appointment.path("price").asText("0"));

@@ -29,22 +29,22 @@ public final class ImportRun {
         return report;
     }
 
-    /** The source counts, or null when the import stopped before reading the population. */
+    /** Returns the source counts, or null when the import stopped before reading the population. */
     public SourceCounts source() {
         return source;
     }
 
-    /** The email of the STAFF user this run created, or null when it stopped before. */
+    /** Returns the email of the STAFF user this run created, or null when it stopped before that. */
     public String staffEmail() {
         return staffEmail;
     }
 
-    /** How many encounters the import booked or tried to book. */
+    /** Returns how many encounters the import booked, found or tried to book. */
     public int visits() {
         return visits;
     }
 
-    /** The time from the first booking to the last prescription. */
+    /** Returns the time from the first booking to the last prescription. */
     public Duration encounterTime() {
         return encounterTime;
     }

@@ -12,7 +12,7 @@ final class ServiceTerms {
     /** Appointments are planned in quarter hours. */
     static final int SLOT_MINUTES = 15;
 
-    /** The longest duration the API accepts for a medical service (a working day). */
+    /** The maximum duration the API accepts for a medical service (a working day). */
     static final int MAX_DURATION_MINUTES = 480;
 
     private ServiceTerms() {}
@@ -27,7 +27,7 @@ final class ServiceTerms {
         return (int) Math.min(MAX_DURATION_MINUTES, Math.max(SLOT_MINUTES, rounded));
     }
 
-    /** Whether the median length exceeds what the API accepts, so the duration was capped. */
+    /** Returns whether the median length exceeds the API's maximum, so that the duration is capped. */
     static boolean capped(Collection<Duration> lengths) {
         return median(lengths.stream().map(Duration::toMinutes).sorted().toList()) > MAX_DURATION_MINUTES;
     }

@@ -15,7 +15,7 @@ record Visit(
         ImportedService service,
         List<SyntheaMedication> medications) {
 
-    /** The appointment's start: the encounter's start to the minute, as clinics book whole minutes. */
+    /** Returns the appointment's start: the encounter's start truncated to the minute, as clinics book whole minutes. */
     Instant startAt() {
         return encounter.start().truncatedTo(ChronoUnit.MINUTES);
     }

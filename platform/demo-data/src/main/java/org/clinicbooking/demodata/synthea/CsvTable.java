@@ -23,7 +23,7 @@ final class CsvTable {
     private CsvTable() {}
 
     /**
-     * Reads every row of FILE with READER. A row that lacks a column or holds a value of the
+     * Reads every row of FILE with READER. A row that lacks a column or contains a value of the
      * wrong form fails the whole read with the file, line and column in the message, because a
      * half-read population would import misleading data.
      */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Runs Synthea in a JVM of its own and caches its CSV output, so that a second import with the
  * same settings reads the files instead of generating them again.
  *
- * <p>The cache folder is {@code CACHE_ROOT/<seed>-<population>}. It holds {@code csv/}, Synthea's
+ * <p>The cache folder is {@code CACHE_ROOT/<seed>-<population>}. It contains {@code csv/}, Synthea's
  * log and {@code generation.properties}, which records the settings of the run; a folder whose
  * settings differ, or that a killed run left behind, is generated anew.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Runs the client against a small HTTP server on loopback that stands in for the gateway. */
+/** Runs the client against a small HTTP server on loopback in place of the gateway. */
 class GatewayClientTest {
 
     private static final String PROBLEM = "application/problem+json";
