@@ -68,19 +68,7 @@ public final class DemoDataImport {
                 .toList();
         Map<String, List<SyntheaMedication>> medications = medicationsByEncounter(population.medications());
         countLeftOut(report, population, living, windowStart, medications);
-        run.source(new ImportRun.SourceCounts(
-                population.organizations().size(),
-                population.providers().size(),
-                population.patients().size(),
-                living.size(),
-                population.encounters().size(),
-                ofLiving.size(),
-                inWindow.size(),
-                inWindow.stream()
-                        .mapToInt(encounter -> medications
-                                .getOrDefault(encounter.id(), List.of())
-                                .size())
-                        .sum()));
+        run.source(sourceCounts(population, living, ofLiving, inWindow, medications));
 
         admin.userId(); // Fails early, with the API's problem, when the admin login is wrong.
         try (Workers workers = new Workers(parallelism)) {
@@ -114,6 +102,28 @@ public final class DemoDataImport {
                 run.encounters(visits.size(), Duration.ofNanos(System.nanoTime() - startedAt));
             }
         }
+    }
+
+    private static ImportRun.SourceCounts sourceCounts(
+            SyntheaPopulation population,
+            Set<String> living,
+            List<SyntheaEncounter> ofLiving,
+            List<SyntheaEncounter> inWindow,
+            Map<String, List<SyntheaMedication>> medications) {
+        int medicationsInWindow = 0;
+        for (SyntheaEncounter encounter : inWindow) {
+            medicationsInWindow +=
+                    medications.getOrDefault(encounter.id(), List.of()).size();
+        }
+        return new ImportRun.SourceCounts(
+                population.organizations().size(),
+                population.providers().size(),
+                population.patients().size(),
+                living.size(),
+                population.encounters().size(),
+                ofLiving.size(),
+                inWindow.size(),
+                medicationsInWindow);
     }
 
     /**
