@@ -46,10 +46,17 @@ QUARKUS_MANIFEST_OPTIONS=(
 )
 
 check=false
-if [[ ${1:-} == --check ]]; then
-    check=true
+from_target=false
+while [[ ${1:-} == --* ]]; do
+    case $1 in
+        --check) check=true ;;
+        # Reuse each service's target/kubernetes/kubernetes.yml from a build that has just run
+        # (the test command's ./mvnw verify) instead of building a copy of the tree again.
+        --from-target) from_target=true ;;
+        *) echo "Unknown option: $1" >&2; exit 2 ;;
+    esac
     shift
-fi
+done
 services=("$@")
 ((${#services[@]} > 0)) || services=("${ALL_SERVICES[@]}")
 
@@ -66,13 +73,18 @@ for service in "${services[@]}"; do
 done
 
 log="$LOG_DIR/build.log"
-modules=$(IFS=,; echo "${services[*]}")
-echo "Building $modules (log $log)" >&2
-"$REPO_ROOT/deploy/images/package.sh" "$BUILD_DIR/workspace" "$modules" \
-    "${QUARKUS_MANIFEST_OPTIONS[@]}" >"$log" 2>&1 || true
+built_root="$BUILD_DIR/workspace"
+if [[ $from_target == true ]]; then
+    built_root="$REPO_ROOT"
+else
+    modules=$(IFS=,; echo "${services[*]}")
+    echo "Building $modules (log $log)" >&2
+    "$REPO_ROOT/deploy/images/package.sh" "$BUILD_DIR/workspace" "$modules" \
+        "${QUARKUS_MANIFEST_OPTIONS[@]}" >"$log" 2>&1 || true
+fi
 
 for service in "${services[@]}"; do
-    built="$BUILD_DIR/workspace/$service/target/kubernetes/kubernetes.yml"
+    built="$built_root/$service/target/kubernetes/kubernetes.yml"
     if [[ ! -f $built ]]; then
         echo "FAILED: $service did not build; see $log" >&2
         failed+=("$service")

@@ -51,7 +51,7 @@ log_info "Running every module's tests: ./mvnw -B verify"
 
 if [[ -x $REPO_ROOT/deploy/k8s/validate.sh ]]; then
     log_info "Validating the Kubernetes manifests"
-    "$REPO_ROOT/deploy/k8s/validate.sh"
+    "$REPO_ROOT/deploy/k8s/validate.sh" --generated-from-target
 fi
 
 if [[ $run_system == false ]]; then
