@@ -150,6 +150,22 @@ public class ProblemMappers {
         return respond(Problem.of(type, defaultDetail(type)));
     }
 
+    /**
+     * Handles the error Quarkus REST raises when a chunked body (one without Content-Length)
+     * grows past {@code quarkus.http.limits.max-body-size}. Quarkus has sent its own empty 413
+     * by then, so this only keeps a client's oversized body from being logged as a server error.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        // The message of the IOException thrown by VertxInputStream in resteasy-reactive-vertx 3.33.2.
+        if (!"Request too large".equals(e.getMessage())) {
+            return unexpected(e);
+        }
+        LOG.info("Rejected a chunked request body over the size limit");
+        return respond(
+                Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this service accepts."));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         Throwable cause = e;
