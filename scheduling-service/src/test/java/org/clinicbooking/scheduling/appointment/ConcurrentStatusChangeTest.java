@@ -33,7 +33,7 @@ class ConcurrentStatusChangeTest {
     /**
      * Holds the appointment's row in an open transaction that changes its version, lets the
      * request read the old version and block on its UPDATE, then commits: the request's
-     * {@code UPDATE ... WHERE version = ?} matches no row and it must answer 409.
+     * {@code UPDATE ... WHERE version = ?} matches no row and it must fail with 409.
      */
     @Test
     void shouldRejectChangeBasedOnStaleVersion() throws Exception {
@@ -48,7 +48,7 @@ class ConcurrentStatusChangeTest {
                     .await()
                     .indefinitely();
 
-            // A thread of its own: the common fork-join pool has one thread on two cores and may be busy.
+            // A thread of its own, because the common fork-join pool is small on few cores and may be busy.
             ExecutorService sender = Executors.newSingleThreadExecutor();
             Future<ExtractableResponse<Response>> cancel = sender.submit(
                     () -> Api.changeStatus(TestTokens.staff(), id, "CANCELLED").extract());
