@@ -1,7 +1,6 @@
 package org.clinicbooking.clinical.appointment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -29,13 +28,11 @@ public class SchedulingEventsConsumer {
 
     private final AppointmentRepository appointments;
     private final Inbox inbox;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public SchedulingEventsConsumer(AppointmentRepository appointments, Inbox inbox, ObjectMapper json, Clock clock) {
+    public SchedulingEventsConsumer(AppointmentRepository appointments, Inbox inbox, Clock clock) {
         this.appointments = appointments;
         this.inbox = inbox;
-        this.json = json;
         this.clock = clock;
     }
 

@@ -1,8 +1,6 @@
 package org.clinicbooking.scheduling.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -26,28 +24,17 @@ public class UserEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
-    private final ObjectMapper json;
     private final Inbox inbox;
     private final DirectoryStore store;
 
-    public UserEventsConsumer(ObjectMapper json, Inbox inbox, DirectoryStore store) {
-        this.json = json;
+    public UserEventsConsumer(Inbox inbox, DirectoryStore store) {
         this.inbox = inbox;
         this.store = store;
     }
 
     @Incoming("user-events")
-    @WithTransaction
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Uni.createFrom()
-                .item(() -> IncomingEvent.from(record, json))
-                .chain(event -> inbox.firstDelivery(event).chain(first -> {
-                    if (!first) {
-                        LOG.debugf("Skipped event %s (%s): already applied", event.id(), event.type());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return apply(event);
-                }))
+        return inbox.process(record, this::apply)
                 .onFailure(MalformedEventException.class)
                 .invoke(error -> LOG.warnf(
                         "Rejected a record at %s-%d offset %d: %s",
