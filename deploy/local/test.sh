@@ -23,8 +23,8 @@ done
 
 mariadb_was_up=false
 kafka_was_up=false
-port_open "$MARIADB_PORT" && mariadb_was_up=true
-port_open "$KAFKA_PORT" && kafka_was_up=true
+port_open "$LOCAL_HOST" "$MARIADB_PORT" && mariadb_was_up=true
+port_open "$LOCAL_HOST" "$KAFKA_PORT" && kafka_was_up=true
 stack_started=false
 
 # Stops, in reverse order, only what this run started.
