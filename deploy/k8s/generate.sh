@@ -31,6 +31,7 @@ ALL_SERVICES=(user-service scheduling-service billing-service clinical-service a
 QUARKUS_MANIFEST_OPTIONS=(
     # No build time or commit id in the output, so that a rebuild gives the same file.
     -Dquarkus.kubernetes.idempotent=true
+    -Dquarkus.kubernetes.vcs-uri.enabled=false
     # A Deployment's selector cannot change, so it must not hold the version.
     -Dquarkus.kubernetes.add-version-to-label-selectors=false
     # Flyway migrates at start in the service itself (it takes a database lock, so
