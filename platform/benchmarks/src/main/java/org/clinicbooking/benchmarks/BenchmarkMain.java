@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -50,13 +51,17 @@ public final class BenchmarkMain {
     private final Gateway gateway;
     private final StackDatabase database;
     private final Footprint footprint;
+    private final CpuMeter cpu;
+    private final Map<String, String> cpuUse = new LinkedHashMap<>();
     private final ResultTable table = new ResultTable();
+    private long directRetries;
 
     private BenchmarkMain(BenchmarkOptions options) {
         this.options = options;
         this.gateway = new Gateway(options.gateway(), new ObjectMapper());
         this.database = new StackDatabase(options.databaseUrl());
         this.footprint = new Footprint(options.repositoryRoot().resolve("deploy/local/.run"));
+        this.cpu = new CpuMeter(options.repositoryRoot().resolve("deploy/local/.run"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,8 +95,11 @@ public final class BenchmarkMain {
         for (int i = 0; i < LEVELS.length; i++) {
             gateway.login(options.adminEmail(), options.adminPassword());
             Instant firstSlot = LEVEL_SLOTS.plus(LEVEL_SPACING.multipliedBy(i));
+            CpuMeter.Snapshot cpuBefore = cpu.snapshot();
             ClosedLoop.Result result = ClosedLoop.run(
                     LEVELS[i], options.levelDuration(), bookings.consecutiveSlots(firstSlot, doctors::get));
+            cpuUse.put(
+                    "CPU, booking via gateway, " + clients(LEVELS[i]), CpuMeter.usageSince(cpuBefore, cpu.snapshot()));
             logResult("Gateway booking", result);
             viaGateway.add(result);
         }
@@ -132,6 +140,11 @@ public final class BenchmarkMain {
             table.addLoad("Booking transaction by JDBC (limit), " + clients(LEVELS[i]), direct.get(i), "");
         }
         table.add(
+                "Deadlock retries, JDBC runs",
+                Long.toString(directRetries),
+                "-",
+                "transactions run again after InnoDB error 1213 or 1205, at most twice each, as scheduling-service does");
+        table.add(
                 "Service / limit",
                 ResultTable.format(
                         "%.2f at 64 clients",
@@ -163,6 +176,7 @@ public final class BenchmarkMain {
                         availability.getValueAtPercentile(50) / 1000.0, availability.getValueAtPercentile(99) / 1000.0),
                 ResultTable.format(
                         "%d active appointments, seeded by JDBC", database.activeAppointments(availabilityDoctor)));
+        cpuUse.forEach((measure, use) -> table.add(measure, use, "-", "percent of one core; 2 cores are 200 %"));
         addFootprint(idleMemory, loadedMemory);
         addImportRate();
 
@@ -209,11 +223,16 @@ public final class BenchmarkMain {
             ClosedLoop.run(16, Duration.ofSeconds(3), direct.consecutiveSlots(WARM_UP_SLOTS));
             for (int i = 0; i < LEVELS.length; i++) {
                 Instant firstSlot = LEVEL_SLOTS.plus(LEVEL_SPACING.multipliedBy(i));
+                CpuMeter.Snapshot cpuBefore = cpu.snapshot();
                 ClosedLoop.Result result =
                         ClosedLoop.run(LEVELS[i], options.levelDuration(), direct.consecutiveSlots(firstSlot));
+                cpuUse.put(
+                        "CPU, booking transaction by JDBC, " + clients(LEVELS[i]),
+                        CpuMeter.usageSince(cpuBefore, cpu.snapshot()));
                 logResult("Direct JDBC booking", result);
                 results.add(result);
             }
+            directRetries = direct.retriedLockConflicts();
             LOG.info(DirectBookings.SCHEMA + " holds " + direct.bookedCount() + " appointments before it is dropped");
         }
         return results;

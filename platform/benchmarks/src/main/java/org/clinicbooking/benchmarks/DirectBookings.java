@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
@@ -57,6 +58,11 @@ final class DirectBookings implements AutoCloseable {
 
     private static final BigDecimal PRICE = new BigDecimal("10.00");
 
+    /** Attempts after the first when InnoDB picks the transaction as a deadlock victim, as in BookingService. */
+    private static final int LOCK_CONFLICT_RETRIES = 2;
+
+    private final LongAdder retriedLockConflicts = new LongAdder();
+
     private final String serverUrl;
     private final UUID clinicId = UUID.randomUUID();
     private final UUID serviceId = UUID.randomUUID();
@@ -67,6 +73,11 @@ final class DirectBookings implements AutoCloseable {
 
     /** @param serverUrl a JDBC URL of the server with credentials and no database, e.g. {@code jdbc:mariadb://127.0.0.1:3306/?user=root} */
     DirectBookings(String serverUrl) {
+        if (!serverUrl.contains("/?")) {
+            throw new IllegalArgumentException(
+                    "Invalid --database URL " + serverUrl
+                            + ": it must name no database and end in /?<parameters>, e.g. jdbc:mariadb://127.0.0.1:3306/?user=root");
+        }
         this.serverUrl = serverUrl;
     }
 
@@ -108,11 +119,35 @@ final class DirectBookings implements AutoCloseable {
     /** Client {@code c} books its own doctor and patient, slot {@code n} being {@code n} durations after {@code firstSlot}. */
     ClosedLoop.Attempt consecutiveSlots(Instant firstSlot) {
         Duration step = Duration.ofMinutes(Fixture.DURATION_MINUTES);
-        return (client, sequence) -> book(
+        return (client, sequence) -> bookRetryingLockConflicts(
                 connections.get(client),
                 doctors.get(client),
                 patients.get(client),
                 firstSlot.plus(step.multipliedBy(sequence)));
+    }
+
+    /**
+     * Runs the booking again, at most {@value #LOCK_CONFLICT_RETRIES} times, when InnoDB rolled it
+     * back as a deadlock victim (1213) or after a lock wait timeout (1205), as scheduling-service does.
+     */
+    private ClosedLoop.Outcome bookRetryingLockConflicts(
+            Connection connection, UUID doctorId, UUID patientId, Instant start) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return book(connection, doctorId, patientId, start);
+            } catch (SQLException e) {
+                boolean lockConflict = e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+                if (!lockConflict || attempt >= LOCK_CONFLICT_RETRIES) {
+                    throw e;
+                }
+                retriedLockConflicts.increment();
+            }
+        }
+    }
+
+    /** Counts the transactions run again after a deadlock or lock wait timeout so far. */
+    long retriedLockConflicts() {
+        return retriedLockConflicts.sum();
     }
 
     private ClosedLoop.Outcome book(Connection connection, UUID doctorId, UUID patientId, Instant start)
