@@ -13,6 +13,7 @@ import org.clinicbooking.billing.appointment.Appointment;
 import org.clinicbooking.billing.appointment.AppointmentReadModel;
 import org.clinicbooking.kit.outbox.Outbox;
 import org.clinicbooking.kit.problem.ProblemException;
+import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.jboss.logging.Logger;
 
@@ -89,7 +90,7 @@ public class PaymentService {
         IdempotencyRecord record = new IdempotencyRecord(claim.key(), claim.fingerprint(), actor.userId(), now);
         return idempotencyRecords
                 .persistAndFlush(record)
-                .onFailure(DuplicateKeys::isDuplicateKey)
+                .onFailure(SqlErrors::isDuplicateKey)
                 .transform(ignored -> new IdempotencyKeyTaken(claim.key()));
     }
 

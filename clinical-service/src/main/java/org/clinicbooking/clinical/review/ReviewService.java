@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.clinicbooking.clinical.DuplicateKeys;
 import org.clinicbooking.clinical.appointment.AppointmentDirectory;
 import org.clinicbooking.clinical.appointment.AppointmentSnapshot;
 import org.clinicbooking.clinical.appointment.AppointmentStatus;
@@ -17,6 +16,7 @@ import org.clinicbooking.kit.paging.Page;
 import org.clinicbooking.kit.paging.PageRequest;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
+import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.jboss.logging.Logger;
 
@@ -63,7 +63,7 @@ public class ReviewService {
                 .chain(appointment -> appointments.catchUp(appointment, REVIEWABLE, bearerToken))
                 .invoke(ReviewService::requireCompleted)
                 .chain(appointment -> Panache.withTransaction(() -> store(appointment, request, patient)))
-                .onFailure(error -> DuplicateKeys.isDuplicateKey(error, ONE_REVIEW_PER_APPOINTMENT))
+                .onFailure(error -> SqlErrors.isDuplicateKey(error, ONE_REVIEW_PER_APPOINTMENT))
                 .transform(error -> new ProblemException(
                         ProblemType.DUPLICATE, "Appointment " + appointmentId + " already has a review."));
     }
