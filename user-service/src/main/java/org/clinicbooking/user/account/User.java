@@ -123,6 +123,14 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** Replaces the password hash and lifts a login lock, as when credentials are set from configuration. */
+    public void resetPassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
     public void changeRole(Role newRole, Instant now) {
         this.role = newRole;
         this.updatedAt = now;

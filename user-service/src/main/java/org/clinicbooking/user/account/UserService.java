@@ -123,6 +123,26 @@ public class UserService {
      * Deactivates a user: they can no longer log in, and every record that names them stays.
      * Deactivating an inactive user changes nothing and publishes nothing.
      */
+    /**
+     * Gives the configured first admin the configured password when the stored hash does not
+     * match it, so the deployment's secret stays the way into the account after it rotates.
+     * The event carries the user's public view only.
+     */
+    @WithTransaction
+    public Uni<Boolean> resetConfiguredAdminPassword(
+            String email, java.util.function.Predicate<String> storedHashMatches, String newPasswordHash) {
+        return users.findByEmail(email).chain(user -> {
+            if (user == null || storedHashMatches.test(user.passwordHash())) {
+                return Uni.createFrom().item(false);
+            }
+            user.resetPassword(newPasswordHash, clock.instant());
+            return outbox.append(UserEvents.of(UserEvents.UPDATED, user, Actor.system()))
+                    .invoke(() ->
+                            LOG.infof("Reset the password of admin %s from the deployment configuration", user.id()))
+                    .replaceWith(true);
+        });
+    }
+
     @WithTransaction
     public Uni<Void> deactivate(UUID id, Actor actor) {
         return find(id).chain(user -> {

@@ -1,5 +1,6 @@
 package org.clinicbooking.user.auth;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Creates the first admin from deployment configuration ({@code CLINIC_ADMIN_EMAIL} and
  * {@code CLINIC_ADMIN_PASSWORD}, from a Kubernetes Secret in production) when no user has that
- * email yet. There is no built-in default: without both values no admin is created.
+ * email yet, and gives an existing one the configured password when it differs. There is no
+ * built-in default: without both values no admin is created.
  */
 public class FirstAdmin {
 
@@ -42,7 +44,10 @@ public class FirstAdmin {
                 new RegisterUserRequest(email.get(), password.get(), "Administrator", null, null, Role.ADMIN);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> users.emailTaken(email.get()))
                 .chain(taken -> taken
-                        ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                        ? userService
+                                .resetConfiguredAdminPassword(
+                                        email.get(), storedHash -> BcryptUtil.matches(password.get(), storedHash), hash)
+                                .replaceWithVoid()
                         : userService
                                 .register(request, hash, Role.ADMIN, Actor.system())
                                 .replaceWithVoid()));
