@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The records a run books against, created through the public API as the admin: one clinic in
- * UTC, one 15-minute service, and doctors and patients with fresh e-mail addresses, so that
- * runs never collide with each other or with the demo data.
+ * UTC, one 15-minute service, and doctors and patients. Their e-mail addresses contain the run
+ * id, so runs never collide with each other or with the demo data.
  */
 record Fixture(
         String runId, UUID clinicId, UUID serviceId, int durationMinutes, List<UUID> doctors, List<UUID> patients) {

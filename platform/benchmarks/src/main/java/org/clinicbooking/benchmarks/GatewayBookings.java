@@ -57,7 +57,7 @@ final class GatewayBookings {
                     .increment();
             return ClosedLoop.Outcome.CONFLICT;
         }
-        throw new IllegalStateException("Booking answered HTTP " + reply.status() + ": " + reply.body());
+        throw new IllegalStateException("Booking failed with HTTP " + reply.status() + ": " + reply.body());
     }
 
     /** Ids of every appointment booked so far. */
@@ -65,7 +65,7 @@ final class GatewayBookings {
         return List.copyOf(booked);
     }
 
-    /** The 409 answers so far by problem type (for example {@code booking-conflict=12}). */
+    /** Returns the 409 responses so far by problem type (for example {@code booking-conflict=12}). */
     Map<String, Long> conflictCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         conflictTypes.forEach((type, count) -> counts.put(type, count.sum()));

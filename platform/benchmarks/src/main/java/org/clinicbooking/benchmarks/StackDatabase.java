@@ -56,7 +56,7 @@ final class StackDatabase {
     record EventLags(Histogram micros, long found, long expected) {}
 
     /**
-     * Waits until the audit log holds a {@code clinic.appointment.booked} entry for every
+     * Waits until the audit log contains a {@code clinic.appointment.booked} entry for every
      * appointment, or until no new entry arrived for {@code quiet}, then returns the lag of each
      * entry: {@code recorded_at - occurred_at}, where {@code occurred_at} is the time the
      * scheduling transaction wrote the outbox row and {@code recorded_at} the time audit-service
@@ -74,7 +74,7 @@ final class StackDatabase {
             if (found >= appointmentIds.size() || System.nanoTime() - lastProgress > quiet.toNanos()) {
                 break;
             }
-            LOG.info("Audit log holds " + found + " of " + appointmentIds.size() + " booked events; waiting");
+            LOG.info("Audit log contains " + found + " of " + appointmentIds.size() + " booked events; waiting");
             Thread.sleep(2000);
         }
 
