@@ -2,10 +2,12 @@ package org.clinicbooking.kit.outbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +54,11 @@ public class OutboxRelay {
     private final int batchSize;
     private final int retentionDays;
     private final AtomicLong lastFailureLog = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Duration pollInterval;
+    private final Duration initialDelay;
+    private Vertx vertx;
+    private long timerId;
     private volatile boolean failing;
 
     public OutboxRelay(
@@ -61,7 +69,11 @@ public class OutboxRelay {
             @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "clinic.outbox.lease-seconds", defaultValue = "15") int leaseSeconds,
             @ConfigProperty(name = "clinic.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout,
-            @ConfigProperty(name = "clinic.outbox.retention-days", defaultValue = "7") int retentionDays) {
+            @ConfigProperty(name = "clinic.outbox.retention-days", defaultValue = "7") int retentionDays,
+            @ConfigProperty(name = "clinic.outbox.poll-interval", defaultValue = "0.2s") Duration pollInterval,
+            @ConfigProperty(name = "clinic.outbox.initial-delay", defaultValue = "1s") Duration initialDelay) {
+        this.pollInterval = pollInterval;
+        this.initialDelay = initialDelay;
         this.pool = pool;
         this.publisher = new OutboxPublisher(kafkaConfig, topic, source, sendTimeout);
         this.lease = new RelayLease(pool, source, leaseSeconds);
@@ -69,11 +81,22 @@ public class OutboxRelay {
         this.retentionDays = retentionDays;
     }
 
-    @Scheduled(
-            identity = "outbox-relay",
-            every = "${clinic.outbox.poll-interval:0.2s}",
-            delayed = "${clinic.outbox.initial-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Starts polling the outbox. A Vert.x timer drives it because Quarkus' simple scheduler does
+     * not run jobs more often than once a second, which would add up to a second of event lag.
+     */
+    void onStart(@Observes StartupEvent event, Vertx vertx) {
+        timerId = vertx.setPeriodic(initialDelay.toMillis(), pollInterval.toMillis(), ignored -> tick());
+        this.vertx = vertx;
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        relay().subscribe().with(done -> running.set(false), error -> running.set(false));
+    }
+
     Uni<Void> relay() {
         return publishRounds(MAX_ROUNDS_PER_TICK)
                 .invoke(this::recovered)
@@ -104,6 +127,9 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (vertx != null) {
+            vertx.cancelTimer(timerId);
+        }
         try {
             lease.release().await().atMost(Duration.ofSeconds(2));
         } catch (RuntimeException e) {
