@@ -36,7 +36,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** Rounds per tick, so a backlog drains quickly without holding the scheduler forever. */
+    /** Rounds per tick: a backlog drains quickly, yet one tick never runs without bound. */
     private static final int MAX_ROUNDS_PER_TICK = 50;
 
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(30);
