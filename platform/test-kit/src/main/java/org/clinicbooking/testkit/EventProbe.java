@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Watches a topic from the moment it is created, so a test sees only the records its own
+ * Watches a topic from the moment it is created, so a test reads only the records its own
  * actions produced, whatever earlier runs left on the shared test topic.
  */
 public final class EventProbe implements AutoCloseable {
@@ -80,7 +80,7 @@ public final class EventProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** All CloudEvents headers of a record, by name. */
+    /** Returns all headers of a record, CloudEvents attributes included, by name. */
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {

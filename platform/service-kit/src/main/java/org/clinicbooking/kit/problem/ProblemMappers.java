@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure a request can meet into an RFC 9457 problem. Unexpected errors are
- * logged with a reference and answered without class names or stack traces.
+ * logged with a reference, and their response contains no class names or stack traces.
  */
 public class ProblemMappers {
 
@@ -122,8 +122,8 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 404 && e.getCause() != null) {
-            // JAX-RS answers 404 when a path or query parameter cannot be converted (a bad UUID,
-            // date or number); that is the client's malformed request, not a missing resource.
+            // JAX-RS returns 404 when a path or query parameter cannot be converted (a bad UUID,
+            // date or number). That is a malformed request, not a missing resource.
             return respond(
                     Problem.of(ProblemType.MALFORMED_REQUEST, "A path or query parameter has an invalid value."));
         }

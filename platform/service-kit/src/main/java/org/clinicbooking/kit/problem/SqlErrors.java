@@ -31,17 +31,17 @@ public final class SqlErrors {
         return hasErrorCode(error, DUPLICATE_KEY, null);
     }
 
-    /** Whether the duplicate key is on the named unique index, so callers can say which value clashed. */
+    /** Returns whether the duplicate key is on the named unique index, so callers can name the clashing value. */
     public static boolean isDuplicateKey(Throwable error, String indexName) {
         return hasErrorCode(error, DUPLICATE_KEY, indexName);
     }
 
-    /** A deadlock or lock wait timeout: the transaction was rolled back and may be retried. */
+    /** Returns whether the failure is a deadlock or lock wait timeout, after which the transaction was rolled back and may be retried. */
     public static boolean isLockConflict(Throwable error) {
         return hasErrorCode(error, DEADLOCK, null) || hasErrorCode(error, LOCK_WAIT_TIMEOUT, null);
     }
 
-    /** The database could not be reached or dropped the connection: the same work may succeed later. */
+    /** Returns whether the database was unreachable or dropped the connection, so the same work may succeed later. */
     public static boolean isUnavailable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
@@ -58,7 +58,7 @@ public final class SqlErrors {
         return false;
     }
 
-    /** A failure that says nothing about the work itself, so retrying it is safe and may succeed. */
+    /** Returns whether the failure is unrelated to the work itself, so retrying it is safe and may succeed. */
     public static boolean isTransient(Throwable error) {
         return isLockConflict(error) || isUnavailable(error);
     }

@@ -54,12 +54,12 @@ public class CurrentActor {
         return Actor.user(userId, role);
     }
 
-    /** Whether the request carries a verified token at all. */
+    /** Returns whether the request carries a verified token at all. */
     public boolean isAuthenticated() {
         return token != null && token.getSubject() != null;
     }
 
-    /** The raw bearer token, for calls this service makes to another one on the user's behalf. */
+    /** Returns the raw bearer token, for calls this service makes to another one on the user's behalf. */
     public String bearerToken() {
         return token == null ? null : token.getRawToken();
     }
