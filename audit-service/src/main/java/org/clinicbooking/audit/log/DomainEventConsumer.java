@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicbooking.kit.inbox.IncomingEvent;
 import org.clinicbooking.kit.inbox.MalformedEventException;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Records every event of the four event topics in the audit log. A transient database failure
- * (lock conflict, database down) is retried with back-off for as long as it lasts, so an outage
+ * (lock conflict, database down, no answer within 30 s) is retried with back-off for as long as it lasts, so an outage
  * delays entries without losing any. A record that is not a valid event, or that still cannot be
  * stored after a few retries for another reason, fails the returned {@code Uni}: the channel's
  * dead-letter-queue strategy then sends it to the dead-letter topic with the failure message as
@@ -27,6 +28,12 @@ public class DomainEventConsumer {
 
     /** Retries of an append that failed for a reason other than a transient one, before dead-lettering. */
     private static final int STORE_RETRIES = 3;
+
+    /**
+     * How long one append may take before it counts as a transient failure and is retried. A
+     * query in flight when MariaDB restarts can stay unanswered forever on the reactive client.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final AuditRecorder recorder;
     private final ObjectMapper json;
@@ -42,7 +49,11 @@ public class DomainEventConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return Uni.createFrom()
                 .item(() -> AuditEntryContent.of(IncomingEvent.from(record, json), clock.instant()))
-                .chain(content -> recorder.record(content)
+                .chain(content -> Uni.createFrom()
+                        .deferred(() -> recorder.record(content))
+                        .ifNoItem()
+                        .after(ATTEMPT_TIMEOUT)
+                        .failWith(() -> new TimeoutException("No answer from the database within " + ATTEMPT_TIMEOUT))
                         .onFailure(SqlErrors::isTransient)
                         .invoke(error -> LOG.warnf(
                                 "Event %s not recorded yet, will retry: %s", content.eventId(), error.getMessage()))

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +35,13 @@ public class Inbox {
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
+    /**
+     * How long one attempt may take before it counts as failed and is retried. A query in flight
+     * when MariaDB restarts can stay unanswered forever on the reactive client, and without this
+     * bound its partition would stall until the service restarts.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
     private final Clock clock;
     private final ObjectMapper json;
 
@@ -46,8 +54,8 @@ public class Inbox {
      * Applies a Kafka record once in effect: parses it, and in one transaction records its id
      * and runs the handler unless the id was seen before. A malformed record fails at once (the
      * channel's dead-letter strategy takes it). A transient database failure (lock conflict,
-     * database down) is retried with back-off for as long as it lasts, on the same partition, so
-     * an outage delays events but neither loses nor reorders them.
+     * database down, no answer within 30 s) is retried with back-off for as long as it lasts, on
+     * the same partition, so an outage delays events but neither loses nor reorders them.
      *
      * <p>Call it from an {@code @Incoming} method without {@code @WithTransaction}: each retry needs
      * a fresh session and transaction.
@@ -80,6 +88,9 @@ public class Inbox {
                 .deferred(() -> Panache.withTransaction(() -> firstDelivery(event)
                         .chain(first ->
                                 first ? handler.apply(event) : Uni.createFrom().voidItem())))
+                .ifNoItem()
+                .after(ATTEMPT_TIMEOUT)
+                .failWith(() -> new TimeoutException("No answer from the database within " + ATTEMPT_TIMEOUT))
                 // Hibernate Reactive sessions live on the Vert.x context; resubscribe there after each back-off.
                 .runSubscriptionOn(onContext)
                 .onFailure(SqlErrors::isTransient)
