@@ -7,6 +7,11 @@
 #        system's data directory (/var/lib/mysql) and its error log in
 #        deploy/local/.run/mariadb/.
 # stop   stops the server only if start started it.
+# restart stops the server, whoever started it, and starts it again the same way: a server
+#        that start started gets the same command line; any other one is shut down with the
+#        SQL SHUTDOWN statement and started again as plain mariadbd, which reads the system's
+#        configuration files as the packaged service does. The fault suite uses it to prove that
+#        the services reconnect by themselves.
 # status prints whether the server runs and who started it; exits 3 when it is not running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -109,6 +114,38 @@ stop() {
     fi
 }
 
+# Returns 0 while nothing accepts connections on the MariaDB port.
+mariadb_port_closed() {
+    ! port_open "$LOCAL_HOST" "$MARIADB_PORT"
+}
+
+restart() {
+    if running_pid mariadb >/dev/null; then
+        stop_pid mariadb mariadbd 120
+        start
+        return
+    fi
+    mariadb_alive || die "No MariaDB server answers on $LOCAL_HOST:$MARIADB_PORT; use start instead."
+
+    local mariadbd
+    mariadbd=$(find_mariadbd) || die "mariadbd is missing, so a server shut down here could not be started again."
+    [[ $(id -u) -eq 0 ]] || die "Restarting a MariaDB server that these scripts did not start needs root."
+    log_info "Shutting down the MariaDB server on $LOCAL_HOST:$MARIADB_PORT (not started by these scripts)"
+    mariadb_root -e 'SHUTDOWN' || die "The SHUTDOWN statement failed; is the root login allowed?"
+    wait_until 120 0 mariadb_port_closed || die "MariaDB did not stop within 120 s"
+
+    install -d -o mysql -g mysql -m 755 /run/mysqld
+    local pid
+    pid=$(start_background mariadb "$LOG_DIR/mariadb.out" "$mariadbd")
+    if ! wait_until 60 "$pid" mariadb_alive; then
+        print_log_tail "$LOG_DIR/mariadb.out"
+        die "MariaDB did not start again; see $LOG_DIR/mariadb.out"
+    fi
+    # It runs as before, a server of the machine's: stop and down.sh leave it alone.
+    mark_reused mariadb
+    log_info "MariaDB is ready again (pid $pid)"
+}
+
 status() {
     local pid
     if pid=$(running_pid mariadb); then
@@ -124,6 +161,7 @@ status() {
 case ${1:-} in
     start) start ;;
     stop) stop ;;
+    restart) restart ;;
     status) status ;;
-    *) usage "start|stop|status" ;;
+    *) usage "start|stop|restart|status" ;;
 esac
