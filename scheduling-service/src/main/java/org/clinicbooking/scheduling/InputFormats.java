@@ -16,19 +16,29 @@ import org.clinicbooking.kit.problem.ProblemException;
  */
 public final class InputFormats {
 
+    /**
+     * The instants a request may carry. MariaDB's and MySQL's DATETIME ends at year 9999, and an
+     * appointment's end is computed from its start, so the last year leaves room for it.
+     */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9998-12-31T23:59:59Z");
+
     private InputFormats() {}
 
     /**
      * Parses an ISO 8601 date-time that carries an offset ({@code Z} or {@code +03:00}). A local
      * date-time without an offset is rejected: the service cannot guess the zone it was meant in.
-     * The result is truncated to microseconds, the precision the database stores.
+     * The result is truncated to microseconds, the precision the database stores, and must lie
+     * between {@link #EARLIEST} and {@link #LATEST}.
      */
     public static Instant instantWithOffset(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalidField(field, "is required");
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            instant = OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant()
                     .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
@@ -37,6 +47,10 @@ public final class InputFormats {
                     : "must be an ISO 8601 date-time with an offset, such as 2027-03-01T09:00:00+03:00";
             throw ProblemException.invalidField(field, message);
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.invalidField(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     /** Like {@link #instantWithOffset}, but an absent value gives null. */
