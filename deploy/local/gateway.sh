@@ -111,7 +111,10 @@ http {
         add_header X-Request-Id \$gateway_request_id always;
 
         # Only errors that nginx itself produces; the services' own error responses pass.
+        error_page 400 /_errors/400;
+        error_page 404 /_errors/404;
         error_page 405 @method_not_allowed;
+        error_page 414 /_errors/414;
         error_page 413 @payload_too_large;
         error_page 502 @bad_gateway;
         error_page 503 @service_unavailable;
@@ -159,6 +162,23 @@ http {
             return 404 '$(problem_json not-found "Not Found" 404 "No service serves this path.")';
         }
 
+        # nginx itself rejects some requests before any service sees them, such as a %00 in the
+        # path. Those have no usable URI, so their error pages are URIs: named locations need one.
+        location = /_errors/400 {
+            internal;
+            default_type application/problem+json;
+            return 400 '$(problem_json bad-request "Bad Request" 400 "The gateway could not parse this request, for example because its path contains an encoded NUL byte.")';
+        }
+        location = /_errors/404 {
+            internal;
+            default_type application/problem+json;
+            return 404 '$(problem_json not-found "Not Found" 404 "No service serves this path.")';
+        }
+        location = /_errors/414 {
+            internal;
+            default_type application/problem+json;
+            return 414 '$(problem_json uri-too-long "URI Too Long" 414 "The request line is longer than the gateway accepts. Send shorter query parameters.")';
+        }
         location @method_not_allowed {
             default_type application/problem+json;
             add_header Allow "GET, HEAD" always;
