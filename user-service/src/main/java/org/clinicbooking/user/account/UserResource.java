@@ -24,6 +24,7 @@ import org.clinicbooking.kit.paging.Page;
 import org.clinicbooking.kit.paging.PageRequest;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.CurrentActor;
+import org.clinicbooking.kit.security.DeactivatedUsers;
 import org.clinicbooking.kit.security.Role;
 import org.clinicbooking.user.auth.PasswordHasher;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,11 +39,17 @@ public class UserResource {
     private final UserService userService;
     private final PasswordHasher passwords;
     private final CurrentActor currentActor;
+    private final DeactivatedUsers deactivatedUsers;
 
-    public UserResource(UserService userService, PasswordHasher passwords, CurrentActor currentActor) {
+    public UserResource(
+            UserService userService,
+            PasswordHasher passwords,
+            CurrentActor currentActor,
+            DeactivatedUsers deactivatedUsers) {
         this.userService = userService;
         this.passwords = passwords;
         this.currentActor = currentActor;
+        this.deactivatedUsers = deactivatedUsers;
     }
 
     /** Patients register themselves without a token or are registered by staff; other roles need an admin's. */
@@ -107,6 +114,9 @@ public class UserResource {
     public Uni<Response> deactivate(@PathParam("id") UUID id) {
         return userService
                 .deactivate(id, currentActor.get())
+                // The transaction has committed, so this replica rejects the user's tokens at once
+                // instead of after its next reload of the deactivated users.
+                .invoke(() -> deactivatedUsers.remember(id))
                 .map(ignored -> Response.noContent().build());
     }
 }

@@ -14,6 +14,7 @@ import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
+import org.clinicbooking.kit.security.DeactivatedUsers;
 import org.clinicbooking.kit.security.Role;
 import org.clinicbooking.user.listing.Criteria;
 import org.jboss.logging.Logger;
@@ -28,12 +29,19 @@ public class UserService {
     private final UserRepository users;
     private final UserChangeObserver dependents;
     private final Outbox outbox;
+    private final DeactivatedUsers deactivatedUsers;
     private final Clock clock;
 
-    public UserService(UserRepository users, UserChangeObserver dependents, Outbox outbox, Clock clock) {
+    public UserService(
+            UserRepository users,
+            UserChangeObserver dependents,
+            Outbox outbox,
+            DeactivatedUsers deactivatedUsers,
+            Clock clock) {
         this.users = users;
         this.dependents = dependents;
         this.outbox = outbox;
+        this.deactivatedUsers = deactivatedUsers;
         this.clock = clock;
     }
 
@@ -120,10 +128,6 @@ public class UserService {
     }
 
     /**
-     * Deactivates a user: they can no longer log in, and every record that names them stays.
-     * Deactivating an inactive user changes nothing and publishes nothing.
-     */
-    /**
      * Gives the configured first admin the configured password when the stored hash does not
      * match it, so the deployment's secret stays the way into the account after it rotates.
      * The event carries the user's public view only.
@@ -143,6 +147,11 @@ public class UserService {
         });
     }
 
+    /**
+     * Deactivates a user: they can no longer log in, every service rejects the tokens they still
+     * hold, and every record that names them stays. Deactivating an inactive user changes nothing
+     * and publishes nothing.
+     */
     @WithTransaction
     public Uni<Void> deactivate(UUID id, Actor actor) {
         return find(id).chain(user -> {
@@ -154,6 +163,7 @@ public class UserService {
             LOG.infof("Deactivated user %s with role %s", user.id(), user.role());
             return users.flush()
                     .call(() -> outbox.append(UserEvents.of(UserEvents.DEACTIVATED, user, actor)))
+                    .call(() -> deactivatedUsers.record(user.id(), user.updatedAt()))
                     .call(() -> dependents.userChanged(before, user, actor))
                     .replaceWithVoid();
         });
