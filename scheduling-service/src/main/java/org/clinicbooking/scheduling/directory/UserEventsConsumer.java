@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicbooking.kit.inbox.Inbox;
 import org.clinicbooking.kit.inbox.IncomingEvent;
 import org.clinicbooking.kit.inbox.MalformedEventException;
+import org.clinicbooking.kit.security.DeactivatedUsers;
 import org.clinicbooking.kit.security.Role;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * Keeps the read model in step with user-service's events. The event id and the change commit
  * in one transaction, so a redelivered event changes nothing; a record that is not a valid event
  * goes to the dead-letter topic and the consumer carries on with the next one. Event types this
- * service does not use are recorded as processed and otherwise ignored.
+ * service does not use are recorded as processed and otherwise ignored. A deactivation is also
+ * stored in {@link DeactivatedUsers}, so the user's tokens stop working here.
  */
 @ApplicationScoped
 public class UserEventsConsumer {
@@ -26,10 +28,12 @@ public class UserEventsConsumer {
 
     private final Inbox inbox;
     private final DirectoryStore store;
+    private final DeactivatedUsers deactivatedUsers;
 
-    public UserEventsConsumer(Inbox inbox, DirectoryStore store) {
+    public UserEventsConsumer(Inbox inbox, DirectoryStore store, DeactivatedUsers deactivatedUsers) {
         this.inbox = inbox;
         this.store = store;
+        this.deactivatedUsers = deactivatedUsers;
     }
 
     @Incoming("user-events")
@@ -65,15 +69,19 @@ public class UserEventsConsumer {
                 store.applyOffering(event.uuid("doctorId"), event.uuid("serviceId"), true, event.time());
             case "clinic.doctor-service.unlinked" ->
                 store.applyOffering(event.uuid("doctorId"), event.uuid("serviceId"), false, event.time());
-            case "clinic.user.registered", "clinic.user.updated", "clinic.user.deactivated" ->
-                store.applyUser(
-                        parse(event, () -> new UserAccount(event.uuid("id"), role(event), flag(event, "active"))),
-                        event.time());
+            case "clinic.user.registered", "clinic.user.updated" -> applyUser(event);
+            case DeactivatedUsers.DEACTIVATED_EVENT -> applyUser(event).call(() -> deactivatedUsers.record(event));
             default -> {
                 LOG.debugf("Ignored event %s of type %s", event.id(), event.type());
                 yield Uni.createFrom().voidItem();
             }
         };
+    }
+
+    private Uni<Void> applyUser(IncomingEvent event) {
+        return store.applyUser(
+                parse(event, () -> new UserAccount(event.uuid("id"), role(event), flag(event, "active"))),
+                event.time());
     }
 
     private static <T> T parse(IncomingEvent event, Supplier<T> build) {
