@@ -25,6 +25,13 @@ public final class SqlErrors {
      */
     private static final Set<Integer> UNAVAILABLE = Set.of(1040, 1053, 2002, 2003, 2006, 2013);
 
+    /**
+     * The message of the failure that Vert.x 4.5 returns for a connection requested from a closed
+     * pool. A consumer still running while the service shuts down gets it, and must leave its
+     * record unacknowledged for the next start instead of sending it to the dead-letter topic.
+     */
+    private static final String POOL_CLOSED = "Pool closed";
+
     private SqlErrors() {}
 
     public static boolean isDuplicateKey(Throwable error) {
@@ -48,6 +55,7 @@ public final class SqlErrors {
                     || cause instanceof SocketException
                     || cause instanceof ClosedConnectionException
                     || cause instanceof TimeoutException
+                    || POOL_CLOSED.equals(cause.getMessage())
                     || UNAVAILABLE.contains(errorCode(cause))) {
                 return true;
             }
