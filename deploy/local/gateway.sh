@@ -9,8 +9,9 @@
 # status prints whether it runs; exits 3 when it does not.
 #
 # Every path is the same on the gateway and on the service. Paths that no service serves,
-# request bodies over 1 MiB and unreachable services get an application/problem+json
-# response (RFC 9457) from nginx itself. Responses of the services pass through unchanged.
+# request bodies over 1 MiB, header lines over 8 KiB and unreachable services get an
+# application/problem+json response (RFC 9457) from nginx itself. Responses of the services
+# pass through unchanged, except that every response gets the security headers below.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,6 +20,15 @@ NGINX_CONFIG="$NGINX_DIR/nginx.conf"
 NGINX_ERROR_LOG="$LOG_DIR/nginx-error.log"
 NGINX_ACCESS_LOG="$LOG_DIR/nginx-access.log"
 PROBLEM_TYPE_BASE=https://clinic-booking.org/problems
+
+# Headers on every response of this JSON API, the services' and the gateway's own: browsers
+# must not sniff another content type, frame a response, load anything a response refers to,
+# or send a Referer onwards. nginx ignores inherited add_header lines in a location that has
+# its own, so such a location repeats these.
+SECURITY_HEADERS="add_header X-Content-Type-Options nosniff always;
+        add_header X-Frame-Options DENY always;
+        add_header Content-Security-Policy \"default-src 'none'; frame-ancestors 'none'\" always;
+        add_header Referrer-Policy no-referrer always;"
 
 find_nginx() {
     command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; }
@@ -109,12 +119,15 @@ http {
         proxy_read_timeout 60s;
         proxy_send_timeout 60s;
         add_header X-Request-Id \$gateway_request_id always;
+        $SECURITY_HEADERS
 
         # Only errors that nginx itself produces; the services' own error responses pass.
         error_page 400 /_errors/400;
         error_page 404 /_errors/404;
         error_page 405 @method_not_allowed;
         error_page 414 /_errors/414;
+        # nginx's own code for request headers over large_client_header_buffers (8 KiB by default).
+        error_page 494 =431 /_errors/431;
         error_page 413 @payload_too_large;
         error_page 502 @bad_gateway;
         error_page 503 @service_unavailable;
@@ -179,10 +192,16 @@ http {
             default_type application/problem+json;
             return 414 '$(problem_json uri-too-long "URI Too Long" 414 "The request line is longer than the gateway accepts. Send shorter query parameters.")';
         }
+        location = /_errors/431 {
+            internal;
+            default_type application/problem+json;
+            return 431 '$(problem_json request-header-fields-too-large "Request Header Fields Too Large" 431 "The request headers are larger than the gateway accepts (8 KiB per header line). Send fewer or shorter headers.")';
+        }
         location @method_not_allowed {
             default_type application/problem+json;
             add_header Allow "GET, HEAD" always;
             add_header X-Request-Id \$gateway_request_id always;
+            $SECURITY_HEADERS
             return 405 '$(problem_json method-not-allowed "Method Not Allowed" 405 "This path accepts GET and HEAD only.")';
         }
         location @payload_too_large {
