@@ -20,6 +20,7 @@ class ReadinessTest {
                 .body(
                         "checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.domain-events",
                         equalTo("[OK]"))
-                .body("checks.name", hasItem("Reactive MySQL connections health check"));
+                .body("checks.name", hasItem("Reactive MySQL connections health check"))
+                .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"));
     }
 }
