@@ -95,6 +95,17 @@ http {
         default \$http_x_request_id;
     }
 
+    # Anonymous sign-ins and self-registrations are limited per client address, because each
+    # one costs a bcrypt hash on user-service and a flood of them would starve every other
+    # request. A request with a bearer token gets an empty key, which limit_req does not count.
+    map "\$request_method:\$http_authorization" \$anonymous_post_client {
+        "~^POST:\$" \$binary_remote_addr;
+        default     "";
+    }
+    limit_req_zone \$anonymous_post_client zone=anonymous_posts:10m rate=20r/s;
+    limit_req_status 429;
+    limit_req_log_level warn;
+
     upstream user_service       { server $LOCAL_HOST:8081; keepalive 8; }
     upstream scheduling_service { server $LOCAL_HOST:8082; keepalive 8; }
     upstream billing_service    { server $LOCAL_HOST:8083; keepalive 8; }
@@ -120,6 +131,12 @@ http {
         proxy_send_timeout 60s;
         add_header X-Request-Id \$gateway_request_id always;
         $SECURITY_HEADERS
+        # The services send the same headers on /api responses (the kit's SecurityHeaders), for
+        # deployments without this gateway. nginx adds its own copy, so it drops theirs.
+        proxy_hide_header X-Content-Type-Options;
+        proxy_hide_header X-Frame-Options;
+        proxy_hide_header Content-Security-Policy;
+        proxy_hide_header Referrer-Policy;
 
         # Only errors that nginx itself produces; the services' own error responses pass.
         error_page 400 /_errors/400;
@@ -129,6 +146,7 @@ http {
         # nginx's own code for request headers over large_client_header_buffers (8 KiB by default).
         error_page 494 =431 /_errors/431;
         error_page 413 @payload_too_large;
+        error_page 429 /_errors/429;
         error_page 502 @bad_gateway;
         error_page 503 @service_unavailable;
         error_page 504 @gateway_timeout;
@@ -153,6 +171,10 @@ http {
             proxy_pass http://clinical_service;
         }
 
+        location ~ ^/api/(auth/login|users)\$ {
+            limit_req zone=anonymous_posts burst=100 nodelay;
+            proxy_pass http://user_service;
+        }
         location ~ ^/api/(auth|users|clinics|medical-services|doctors)(/|\$) {
             proxy_pass http://user_service;
         }
@@ -186,6 +208,11 @@ http {
             internal;
             default_type application/problem+json;
             return 404 '$(problem_json not-found "Not Found" 404 "No service serves this path.")';
+        }
+        location = /_errors/429 {
+            internal;
+            default_type application/problem+json;
+            return 429 '$(problem_json too-many-requests "Too Many Requests" 429 "Too many sign-ins or registrations without a token from this address. Wait a second and try again.")';
         }
         location = /_errors/414 {
             internal;

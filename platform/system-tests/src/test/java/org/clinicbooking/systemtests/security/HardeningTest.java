@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.clinicbooking.systemtests.support.Account;
 import org.clinicbooking.systemtests.support.Database;
+import org.clinicbooking.systemtests.support.EventLedger;
 import org.clinicbooking.systemtests.support.Http;
 import org.clinicbooking.systemtests.support.Practice;
 import org.clinicbooking.systemtests.support.ReliabilityReport;
@@ -60,12 +61,14 @@ class HardeningTest {
             .injected("Every listing with size 101, 1000000, 0, -1, 99999999999 and text, and page -1; an "
                     + "availability range of a year; bodies of 64 KiB + 1 byte to each service and of 2 MiB to "
                     + "the gateway; malformed JSON, nested arrays 5000 deep, invalid UTF-8, XML with an external "
-                    + "entity, wrong media types and methods (PATCH, TRACE), a 16 KiB header line; CORS preflights and requests from "
+                    + "entity, wrong media types and methods (PATCH, TRACE), a 16 KiB header line; 300 anonymous "
+                    + "sign-ins from 16 clients at once; CORS preflights and requests from "
                     + FOREIGN_ORIGIN + "; SQL "
                     + "metacharacters and LIKE wildcards in query filters and path ids; and the text `"
                     + HOSTILE_TEXT + "` stored as a clinic name, a booking reason, a payment reference and "
                     + "prescription instructions.")
-            .checked("Limits answer 400 or 413 problems; every error is application/problem+json without a "
+            .checked("Limits answer 400 or 413 problems, and the gateway answers a flood of anonymous "
+                    + "sign-ins with 429 problems while requests with a token pass; every error is application/problem+json without a "
                     + "stack trace, exception name or SQL state; every answer carries the gateway's security "
                     + "headers and no server version; no answer grants CORS to the foreign origin; injected "
                     + "filters match nothing or get a 400 problem, never a 5xx; the hostile text is stored and "
@@ -138,6 +141,33 @@ class HardeningTest {
         String yearOfSlots = "/api/doctors/" + doctor.id() + "/availability?from=2031-01-01&to=2031-12-31&serviceId="
                 + practice.serviceId();
         assertProblem(SENT.send(gateway.get(yearOfSlots).token(patient.token())), 400);
+    }
+
+    @Test
+    void anonymousSignInsAreThrottled() {
+        // A blank password fails validation before any hash, so only the gateway's limit is measured.
+        List<Reply> replies = Traffic.run(
+                300,
+                16,
+                i -> SENT.send(gateway.post("/api/auth/login")
+                        .jsonText("{\"email\":\"flood" + i
+                                + "@system-tests.clinic-booking.example\",\"password\":\"\"}")));
+        long throttled = replies.stream()
+                .filter(reply -> reply.status() == 429 && reply.isProblem())
+                .count();
+        Reply withToken = SENT.send(gateway.get("/api/users/me").token(admin.token()));
+        FIGURES.put("Anonymous sign-ins sent at once / answered 429 problem", replies.size() + " / " + throttled);
+
+        // The bucket drains at 20 requests per second; later tests sign in again.
+        EventLedger.sleep(java.time.Duration.ofSeconds(6));
+
+        assertThat(throttled).as("sign-ins answered 429 problem").isPositive();
+        assertThat(replies)
+                .as("every other answer is the validation problem")
+                .allMatch(reply -> reply.status() == 429 || reply.status() == 400);
+        assertThat(withToken.status())
+                .as("a request with a token is not throttled")
+                .isEqualTo(200);
     }
 
     @Test
