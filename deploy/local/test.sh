@@ -4,20 +4,25 @@
 #   2. each module's tests with ./mvnw verify (they use *_test schemas and test.* topics),
 #   3. the Kubernetes manifest validation (deploy/k8s/validate.sh, when present),
 #   4. the system tests through the gateway against the five running services
-#      (platform/system-tests/run.sh, when present).
+#      (platform/system-tests/run.sh, when present),
+#   5. the fault and security suite against the same stack (platform/system-tests/faults.sh),
+#      which stops Kafka, kills services and restarts MariaDB, and rewrites RELIABILITY.md.
 # Whatever this script started it stops again at the end; servers that already ran stay.
 #
 # Options:
 #   --skip-system  stop after step 3 (no services, no gateway).
+#   --skip-faults  stop after step 4 (no fault and security suite).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 run_system=true
+run_faults=true
 for argument in "$@"; do
     case $argument in
         --skip-system) run_system=false ;;
-        -h | --help) usage "[--skip-system]" ;;
-        *) log_error "Unknown option: $argument"; usage "[--skip-system]" ;;
+        --skip-faults) run_faults=false ;;
+        -h | --help) usage "[--skip-system] [--skip-faults]" ;;
+        *) log_error "Unknown option: $argument"; usage "[--skip-system] [--skip-faults]" ;;
     esac
 done
 
@@ -70,3 +75,10 @@ stack_started=true
 "$LOCAL_DIR/gateway.sh" start
 log_info "Running the system tests through the gateway"
 "$system_tests"
+
+if [[ $run_faults == false ]]; then
+    log_info "Fault and security suite skipped (--skip-faults)"
+    exit 0
+fi
+log_info "Running the fault and security suite (writes RELIABILITY.md)"
+"$REPO_ROOT/platform/system-tests/faults.sh"
