@@ -16,6 +16,7 @@ import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.DeactivatedUsers;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.user.listing.Criteria;
 import org.jboss.logging.Logger;
 
@@ -109,22 +110,27 @@ public class UserService {
 
     /**
      * Replaces a user's profile and, for an admin, their email and role. A value the caller may
-     * not change is rejected, not ignored; an update that changes nothing publishes nothing.
+     * not change is rejected, not ignored; an update that changes nothing publishes nothing. The
+     * client sends no version, so simultaneous updates are applied one after another and the last
+     * one wins.
      */
-    @WithTransaction
     public Uni<UserResponse> update(UUID id, UpdateUserRequest request, Actor actor) {
         UserAccess.checkMayReadOrEdit(actor, id);
-        return find(id).call(user -> {
-                    UserAccess.checkMayEdit(actor, user);
-                    UserAccess.checkMayChangeRole(actor, user, request.role());
-                    UserAccess.checkMayChangeEmail(actor, user, request.email());
-                    return checkRoleChangeAllowed(user, request.role())
-                            .chain(() -> checkEmailFree(user, request.email()))
-                            .chain(() -> applyUpdate(user, request, actor));
-                })
+        return Transactions.retryingConflicts("update of user " + id, () -> replace(id, request, actor))
                 .onFailure(e -> SqlErrors.isDuplicateKey(e, UNIQUE_EMAIL))
                 .transform(ignored -> duplicateEmail())
                 .map(UserResponse::of);
+    }
+
+    private Uni<User> replace(UUID id, UpdateUserRequest request, Actor actor) {
+        return find(id).call(user -> {
+            UserAccess.checkMayEdit(actor, user);
+            UserAccess.checkMayChangeRole(actor, user, request.role());
+            UserAccess.checkMayChangeEmail(actor, user, request.email());
+            return checkRoleChangeAllowed(user, request.role())
+                    .chain(() -> checkEmailFree(user, request.email()))
+                    .chain(() -> applyUpdate(user, request, actor));
+        });
     }
 
     /**
@@ -150,10 +156,13 @@ public class UserService {
     /**
      * Deactivates a user: they can no longer log in, every service rejects the tokens they still
      * hold, and every record that names them stays. Deactivating an inactive user changes nothing
-     * and publishes nothing.
+     * and publishes nothing, so simultaneous deactivations all succeed and publish one event.
      */
-    @WithTransaction
     public Uni<Void> deactivate(UUID id, Actor actor) {
+        return Transactions.retryingConflicts("deactivation of user " + id, () -> deactivateInTransaction(id, actor));
+    }
+
+    private Uni<Void> deactivateInTransaction(UUID id, Actor actor) {
         return find(id).chain(user -> {
             UserAccess.checkMayDeactivate(actor, user);
             UserResponse before = UserResponse.of(user);

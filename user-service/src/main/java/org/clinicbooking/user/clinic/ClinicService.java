@@ -11,6 +11,7 @@ import org.clinicbooking.kit.paging.Page;
 import org.clinicbooking.kit.paging.PageRequest;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.security.Actor;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.user.listing.Criteria;
 import org.jboss.logging.Logger;
 
@@ -61,9 +62,16 @@ public class ClinicService {
                 .map(ClinicResponse::of);
     }
 
-    /** Replaces the clinic's fields; publishes an update event only when something changed. */
-    @WithTransaction
+    /**
+     * Replaces the clinic's fields; publishes an update event only when something changed. The
+     * client sends no version, so simultaneous updates are applied one after another and the last
+     * one wins.
+     */
     public Uni<ClinicResponse> update(UUID id, ClinicRequest request, Actor actor) {
+        return Transactions.retryingConflicts("update of clinic " + id, () -> replace(id, request, actor));
+    }
+
+    private Uni<ClinicResponse> replace(UUID id, ClinicRequest request, Actor actor) {
         return find(id).call(clinic -> {
                     if (!clinic.update(request, clock.instant())) {
                         return Uni.createFrom().voidItem();

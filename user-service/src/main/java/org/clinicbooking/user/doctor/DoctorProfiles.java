@@ -18,6 +18,7 @@ import org.clinicbooking.kit.problem.ProblemType;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.user.account.User;
 import org.clinicbooking.user.account.UserRepository;
 import org.clinicbooking.user.clinic.ClinicRepository;
@@ -106,15 +107,21 @@ public class DoctorProfiles {
 
     /**
      * Replaces a profile. An admin may change every field; the doctor may change their bio and
-     * must send the other fields unchanged, or the request is rejected.
+     * must send the other fields unchanged, or the request is rejected. The client sends no
+     * version, so simultaneous updates are applied one after another and the last one wins.
      */
-    @WithTransaction
     public Uni<DoctorResponse> update(UUID id, UpdateDoctorRequest request, Actor actor) {
         boolean ownProfile = actor.is(Role.DOCTOR) && actor.isUser(id);
         if (!actor.is(Role.ADMIN) && !ownProfile) {
             throw ProblemException.forbidden("A doctor may change only their own profile.");
         }
         DoctorDetails requested = request.details();
+        return Transactions.retryingConflicts("update of doctor profile " + id, () -> replace(id, requested, actor))
+                .onFailure(e -> SqlErrors.isDuplicateKey(e, UNIQUE_LICENSE))
+                .transform(e -> DoctorProblems.duplicateLicense(requested.licenseNumber()));
+    }
+
+    private Uni<DoctorResponse> replace(UUID id, DoctorDetails requested, Actor actor) {
         return find(id).call(doctor -> {
                     if (!actor.is(Role.ADMIN)) {
                         checkOnlyBioChanged(doctor.details(), requested);
@@ -132,9 +139,7 @@ public class DoctorProfiles {
                                     .chain(() ->
                                             outbox.append(DoctorEvents.of(DoctorEvents.UPDATED, doctor, user, actor)));
                         })
-                        .map(user -> DoctorResponse.of(doctor, user)))
-                .onFailure(e -> SqlErrors.isDuplicateKey(e, UNIQUE_LICENSE))
-                .transform(e -> DoctorProblems.duplicateLicense(requested.licenseNumber()));
+                        .map(user -> DoctorResponse.of(doctor, user)));
     }
 
     private Uni<List<DoctorResponse>> withUsers(List<Doctor> page) {

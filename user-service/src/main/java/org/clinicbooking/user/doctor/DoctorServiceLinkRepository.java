@@ -16,4 +16,9 @@ public class DoctorServiceLinkRepository implements PanacheRepositoryBase<Doctor
     public Uni<DoctorServiceLink> findPair(UUID doctorId, UUID serviceId) {
         return find("doctorId = ?1 and serviceId = ?2", doctorId, serviceId).firstResult();
     }
+
+    /** Deletes the link with one statement and returns how many rows it deleted, 0 or 1. */
+    public Uni<Long> deletePair(UUID doctorId, UUID serviceId) {
+        return delete("doctorId = ?1 and serviceId = ?2", doctorId, serviceId);
+    }
 }

@@ -14,6 +14,7 @@ import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.user.listing.Criteria;
 import org.jboss.logging.Logger;
 
@@ -75,25 +76,31 @@ public class MedicalServiceCatalog {
                 .map(MedicalServiceResponse::of);
     }
 
-    /** Replaces the service's fields; publishes an update event only when something changed. */
-    @WithTransaction
+    /**
+     * Replaces the service's fields; publishes an update event only when something changed. The
+     * client sends no version, so simultaneous updates are applied one after another and the last
+     * one wins.
+     */
     public Uni<MedicalServiceResponse> update(UUID id, MedicalServiceRequest request, Actor actor) {
         checkPriceFitsCurrency(request);
-        return find(id).call(service -> services.codeTaken(request.code(), id).chain(taken -> {
-                    if (taken) {
-                        return Uni.createFrom().failure(duplicateCode(request.code()));
-                    }
-                    if (!service.update(request, clock.instant())) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    LOG.infof("Updated medical service %s", service.id());
-                    return services.flush()
-                            .chain(() -> outbox.append(
-                                    MedicalServiceEvents.of(MedicalServiceEvents.UPDATED, service, actor)));
-                }))
+        return Transactions.retryingConflicts("update of medical service " + id, () -> replace(id, request, actor))
                 .onFailure(e -> SqlErrors.isDuplicateKey(e, UNIQUE_CODE))
                 .transform(e -> duplicateCode(request.code()))
                 .map(MedicalServiceResponse::of);
+    }
+
+    private Uni<MedicalService> replace(UUID id, MedicalServiceRequest request, Actor actor) {
+        return find(id).call(service -> services.codeTaken(request.code(), id).chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(duplicateCode(request.code()));
+            }
+            if (!service.update(request, clock.instant())) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("Updated medical service %s", service.id());
+            return services.flush()
+                    .chain(() -> outbox.append(MedicalServiceEvents.of(MedicalServiceEvents.UPDATED, service, actor)));
+        }));
     }
 
     private Uni<MedicalService> find(UUID id) {

@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.clinicbooking.testkit.EventProbe;
 import org.clinicbooking.testkit.TestTokens;
 import org.clinicbooking.user.support.Events;
+import org.clinicbooking.user.support.Simultaneous;
+import org.clinicbooking.user.support.Simultaneous.Reply;
 import org.clinicbooking.user.support.TestData;
 import org.clinicbooking.user.support.TestData.CreatedUser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -179,5 +182,23 @@ class UserDeactivationTest {
                     probe, "clinic.doctor.updated", doctor.id().toString());
             assertThat(event.value()).contains("\"active\":false");
         }
+    }
+
+    @Test
+    void shouldDeactivateOnceUnderSimultaneousRequests() throws Exception {
+        CreatedUser patient = TestData.patient();
+        int requests = 10;
+
+        List<Reply> replies = Simultaneous.send(
+                requests, i -> given().auth().oauth2(TestTokens.admin()).delete("/api/users/" + patient.id()));
+
+        // A deactivation that finds the user inactive already changes nothing and still succeeds.
+        assertThat(replies).extracting(Reply::status).containsOnly(204);
+        assertThat(TestData.count(
+                        pool,
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'clinic.user.deactivated'"
+                                + " AND aggregate_id = ?",
+                        patient.id().toString()))
+                .isEqualTo(1);
     }
 }

@@ -11,10 +11,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.clinicbooking.testkit.EventProbe;
 import org.clinicbooking.testkit.TestTokens;
 import org.clinicbooking.user.support.Events;
+import org.clinicbooking.user.support.Simultaneous;
+import org.clinicbooking.user.support.Simultaneous.Reply;
 import org.clinicbooking.user.support.TestData;
 import org.clinicbooking.user.support.TestData.CreatedUser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -247,5 +250,27 @@ class UserUpdateTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("role"));
+    }
+
+    @Test
+    void shouldApplySimultaneousUpdatesInTurn() throws Exception {
+        CreatedUser patient = TestData.patient();
+        int updates = 10;
+
+        List<Reply> replies = Simultaneous.send(
+                updates,
+                i -> given().auth()
+                        .oauth2(TestTokens.staff())
+                        .contentType("application/json")
+                        .body(Map.of("fullName", "Patient renamed " + i))
+                        .put("/api/users/" + patient.id()));
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        assertThat(TestData.count(
+                        pool,
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'clinic.user.updated'"
+                                + " AND aggregate_id = ?",
+                        patient.id().toString()))
+                .isEqualTo(updates);
     }
 }

@@ -10,11 +10,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.clinicbooking.testkit.EventProbe;
 import org.clinicbooking.testkit.TestTokens;
 import org.clinicbooking.user.support.Events;
+import org.clinicbooking.user.support.Simultaneous;
+import org.clinicbooking.user.support.Simultaneous.Reply;
 import org.clinicbooking.user.support.TestData;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -165,6 +168,33 @@ class DoctorServiceLinkTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("serviceId"));
+    }
+
+    @Test
+    void shouldUnlinkOnceUnderSimultaneousRequests() throws Exception {
+        UUID doctorId = TestData.doctor().id();
+        UUID serviceId = TestData.medicalService();
+        link(doctorId, serviceId).then().statusCode(201);
+        int requests = 10;
+
+        List<Reply> replies = Simultaneous.send(
+                requests,
+                i -> given().auth()
+                        .oauth2(TestTokens.admin())
+                        .delete("/api/doctors/" + doctorId + "/services/" + serviceId));
+
+        // The first unlink wins, and the others find no link any more, as they would one after another.
+        assertThat(replies).filteredOn(reply -> reply.status() == 204).hasSize(1);
+        assertThat(replies)
+                .filteredOn(reply -> reply.status() != 204)
+                .extracting(Reply::problemType)
+                .containsOnly("not-found");
+        assertThat(TestData.count(
+                        pool,
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'clinic.doctor-service.unlinked'"
+                                + " AND aggregate_id = ?",
+                        doctorId.toString()))
+                .isEqualTo(1);
     }
 
     private static io.restassured.response.Response link(UUID doctorId, UUID serviceId) {

@@ -8,11 +8,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.clinicbooking.testkit.EventProbe;
 import org.clinicbooking.testkit.TestTokens;
 import org.clinicbooking.user.support.Events;
+import org.clinicbooking.user.support.Simultaneous;
+import org.clinicbooking.user.support.Simultaneous.Reply;
 import org.clinicbooking.user.support.TestData;
 import org.clinicbooking.user.support.TestData.CreatedUser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -183,6 +186,31 @@ class DoctorUpdateTest {
                                 doctor.id().toString())
                         .getString(0))
                 .isEqualTo("DOCTOR");
+    }
+
+    @Test
+    void shouldApplySimultaneousUpdatesInTurn() throws Exception {
+        CreatedUser doctor = TestData.doctor();
+        Map<String, Object> profile = currentProfile(doctor.id());
+        int updates = 10;
+
+        List<Reply> replies = Simultaneous.send(updates, i -> {
+            Map<String, Object> body = new HashMap<>(profile);
+            body.put("bio", "Biography number " + i + ".");
+            return given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType("application/json")
+                    .body(body)
+                    .put("/api/doctors/" + doctor.id());
+        });
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        assertThat(TestData.count(
+                        pool,
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'clinic.doctor.updated'"
+                                + " AND aggregate_id = ?",
+                        doctor.id().toString()))
+                .isEqualTo(updates);
     }
 
     /** The profile as GET returns it, as a PUT body. */

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.clinicbooking.testkit.EventProbe;
 import org.clinicbooking.testkit.TestTokens;
 import org.clinicbooking.user.support.Events;
+import org.clinicbooking.user.support.Simultaneous;
+import org.clinicbooking.user.support.Simultaneous.Reply;
 import org.clinicbooking.user.support.TestData;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -263,5 +265,29 @@ class MedicalServiceTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldApplySimultaneousUpdatesInTurn() throws Exception {
+        UUID id = TestData.medicalService();
+        int updates = 10;
+
+        List<Reply> replies = Simultaneous.send(updates, i -> {
+            Map<String, Object> body = TestData.medicalServiceBody();
+            body.put("name", "Renamed service " + i + " " + UUID.randomUUID());
+            return given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType("application/json")
+                    .body(body)
+                    .put("/api/medical-services/" + id);
+        });
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        assertThat(TestData.count(
+                        pool,
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'clinic.medical-service.updated'"
+                                + " AND aggregate_id = ?",
+                        id.toString()))
+                .isEqualTo(updates);
     }
 }
