@@ -1,7 +1,6 @@
 package org.clinicbooking.scheduling.appointment;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import org.clinicbooking.kit.paging.PageRequest;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.jboss.logging.Logger;
 
 /** Reads appointments and changes their status, with the object-level access rules. */
@@ -50,25 +50,30 @@ public class AppointmentService {
     }
 
     /**
-     * Moves the appointment along the state machine. The change is flushed here so that a
-     * concurrent change of the same appointment fails its {@code @Version} check inside this
-     * method and becomes 409 {@code concurrent-update}.
+     * Moves the appointment along the state machine. The client sends no version, so a change
+     * that loses the {@code @Version} check to a concurrent change runs again on the committed
+     * state, where the state machine allows it or rejects it with 409 {@code invalid-transition}.
      */
-    @WithTransaction
     public Uni<AppointmentResponse> changeStatus(UUID id, AppointmentStatus target, String reason, Actor actor) {
+        return Transactions.retryingConflicts(
+                "status change of appointment " + id + " to " + target,
+                () -> changeStatusInTransaction(id, target, reason, actor));
+    }
+
+    private Uni<AppointmentResponse> changeStatusInTransaction(
+            UUID id, AppointmentStatus target, String reason, Actor actor) {
         Instant now = clock.instant();
         return find(id).invoke(appointment -> {
                     Participation who = Participation.require(appointment, actor);
                     StatusTransitions.require(appointment, target, who, now);
                     appointment.changeStatus(target, blankToNull(reason), now);
                 })
+                // Flushing here makes a lost @Version check fail inside the retried work.
                 .call(() -> appointments.flush())
                 .call(appointment -> outbox.append(AppointmentEvents.statusChanged(appointment, actor)))
                 .invoke(appointment ->
                         LOG.infof("Appointment %s is now %s (by %s %s)", id, target, actor.role(), actor.userId()))
-                .map(AppointmentResponse::of)
-                .onFailure(OptimisticConflicts::isOptimisticConflict)
-                .transform(OptimisticConflicts::concurrentUpdate);
+                .map(AppointmentResponse::of);
     }
 
     private Uni<Appointment> find(UUID id) {

@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.clinicbooking.kit.outbox.Outbox;
 import org.clinicbooking.kit.problem.Problem;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.ProblemType;
-import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.scheduling.InputFormats;
 import org.clinicbooking.scheduling.directory.BookableOffer;
 import org.clinicbooking.scheduling.directory.Directory;
@@ -35,9 +34,6 @@ import org.jboss.logging.Logger;
 public class BookingService {
 
     private static final Logger LOG = Logger.getLogger(BookingService.class);
-
-    /** Attempts after the first when InnoDB picks the transaction as a deadlock victim. */
-    private static final int LOCK_CONFLICT_RETRIES = 2;
 
     private final Offers offers;
     private final Directory directory;
@@ -85,8 +81,11 @@ public class BookingService {
                     BookingPlan plan = new BookingPlan(
                             patientId, offer, slot, blankToNull(request.reason()), actor, patientBooking);
                     UUID id = UUID.randomUUID();
+                    // The overlap checks of bookings for different doctors lock neighbouring index
+                    // gaps, so InnoDB may roll one back as a deadlock victim, and it then runs again.
                     return locks.createRows(plan.offer().doctorId(), patientId)
-                            .chain(() -> retryingLockConflicts(() -> bookInTransaction(id, plan), id));
+                            .chain(() -> Transactions.retryingLockConflicts(
+                                    "booking of appointment " + id, () -> bookInTransaction(id, plan)));
                 })
                 .invoke(response -> LOG.infof(
                         "Booked appointment %s: doctor %s, patient %s, %s to %s",
@@ -99,7 +98,9 @@ public class BookingService {
 
     /**
      * Moves an appointment to a new start, keeping its id, status and price. Every booking rule
-     * is checked again; the appointment's own current time does not count as an overlap.
+     * is checked again; the appointment's own current time does not count as an overlap. The
+     * client sends no version, so a move that loses to a concurrent change of the appointment
+     * runs again on the committed state.
      */
     public Uni<AppointmentResponse> reschedule(UUID id, RescheduleRequest request, Actor actor, String bearerToken) {
         Instant start = InputFormats.instantWithOffset("startAt", request.startAt());
@@ -119,68 +120,46 @@ public class BookingService {
                             BookingPlan plan = new BookingPlan(
                                     appointment.patientId(), offer, slot, appointment.reason(), actor, patientMove);
                             return locks.createRows(offer.doctorId(), appointment.patientId())
-                                    .chain(() -> retryingLockConflicts(
-                                            () -> moveInTransaction(id, appointment.version(), plan), id));
+                                    .chain(() -> Transactions.retryingConflicts(
+                                            "reschedule of appointment " + id, () -> moveInTransaction(id, plan)));
                         }))
                 .invoke(response -> LOG.infof(
                         "Rescheduled appointment %s to %s - %s", response.id(), response.startAt(), response.endAt()));
     }
 
     private Uni<AppointmentResponse> bookInTransaction(UUID id, BookingPlan plan) {
-        return Panache.withTransaction(() -> lockBoth(plan)
+        return lockBoth(plan)
                 .chain(() -> plan.withinWorkingTime()
                         ? rules.requireWorkingTime(plan)
                         : Uni.createFrom().voidItem())
                 .chain(() -> rules.requireNoOverlap(plan, id))
                 .chain(() -> appointments.persistAndFlush(new Appointment(id, plan, clock.instant())))
                 .call(appointment -> outbox.append(AppointmentEvents.booked(appointment, plan.actor())))
-                .map(AppointmentResponse::of));
+                .map(AppointmentResponse::of);
     }
 
-    private Uni<AppointmentResponse> moveInTransaction(UUID id, long loadedVersion, BookingPlan plan) {
-        return Panache.withTransaction(() -> lockBoth(plan)
-                        .chain(() -> appointments.findById(id))
-                        .invoke(appointment -> {
-                            // A status change in between does not take the booking locks, so compare versions.
-                            if (appointment.version() != loadedVersion) {
-                                throw new ProblemException(
-                                        ProblemType.CONCURRENT_UPDATE,
-                                        "Appointment " + id
-                                                + " changed while it was being moved. Reload it and try again.");
-                            }
-                            requireOpen(appointment);
-                        })
-                        .call(() -> plan.withinWorkingTime()
-                                ? rules.requireWorkingTime(plan)
-                                : Uni.createFrom().voidItem())
-                        .call(() -> rules.requireNoOverlap(plan, id))
-                        .invoke(appointment -> appointment.moveTo(plan.slot(), clock.instant()))
-                        .call(() -> appointments.flush())
-                        .call(appointment -> outbox.append(AppointmentEvents.rescheduled(appointment, plan.actor())))
-                        .map(AppointmentResponse::of))
-                .onFailure(OptimisticConflicts::isOptimisticConflict)
-                .transform(OptimisticConflicts::concurrentUpdate);
+    /**
+     * Reads the appointment again under the booking locks and checks the rules on that state. A
+     * status change does not take the booking locks, so one committed meanwhile makes the flush
+     * fail its {@code @Version} check, and the caller runs this again.
+     */
+    private Uni<AppointmentResponse> moveInTransaction(UUID id, BookingPlan plan) {
+        return lockBoth(plan)
+                .chain(() -> appointments.findById(id))
+                .invoke(appointment -> requireMayReschedule(appointment, plan.actor()))
+                .call(() -> plan.withinWorkingTime()
+                        ? rules.requireWorkingTime(plan)
+                        : Uni.createFrom().voidItem())
+                .call(() -> rules.requireNoOverlap(plan, id))
+                .invoke(appointment -> appointment.moveTo(plan.slot(), clock.instant()))
+                .call(() -> appointments.flush())
+                .call(appointment -> outbox.append(AppointmentEvents.rescheduled(appointment, plan.actor())))
+                .map(AppointmentResponse::of);
     }
 
     /** Takes the doctor's lock and then the patient's: the fixed order rules out deadlock cycles between them. */
     private Uni<Void> lockBoth(BookingPlan plan) {
         return locks.lockDoctor(plan.offer().doctorId()).chain(() -> locks.lockPatient(plan.patientId()));
-    }
-
-    /**
-     * Runs the transaction again when InnoDB rolled it back as a deadlock victim or after a lock
-     * wait timeout. Such a conflict can arise between bookings of different doctors, because
-     * their overlap checks lock neighbouring index gaps. Each attempt opens a new session.
-     */
-    private static <T> Uni<T> retryingLockConflicts(Supplier<Uni<T>> transaction, UUID appointmentId) {
-        return Uni.createFrom()
-                .deferred(transaction::get)
-                .onFailure(SqlErrors::isLockConflict)
-                .invoke(error -> LOG.infof(
-                        "Booking transaction for appointment %s hit a lock conflict; retrying", appointmentId))
-                .onFailure(SqlErrors::isLockConflict)
-                .retry()
-                .atMost(LOCK_CONFLICT_RETRIES);
     }
 
     private static UUID patientOf(BookAppointmentRequest request, Actor actor) {

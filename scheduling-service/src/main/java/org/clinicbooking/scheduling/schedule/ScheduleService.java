@@ -11,6 +11,7 @@ import org.clinicbooking.kit.outbox.Outbox;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.security.Actor;
 import org.clinicbooking.kit.security.Role;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.clinicbooking.scheduling.InputFormats;
 import org.clinicbooking.scheduling.directory.Directory;
 import org.clinicbooking.scheduling.directory.DoctorAtClinic;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads and replaces a doctor's working hours and time off. Only the doctor themself and clinic
  * staff may do either. A replacement takes the doctor's booking lock, so a booking that checks
- * the hours reads either the old set or the new one, never a mix.
+ * the hours reads either the old set or the new one, never a mix. The client sends no version, so
+ * simultaneous replacements are applied one after another and the last one wins.
  */
 @ApplicationScoped
 public class ScheduleService {
@@ -58,19 +60,31 @@ public class ScheduleService {
         requireOwnerOrStaff(doctorId, actor);
         WeeklySchedule.validate(request.intervals());
         WeeklySchedule schedule = new WeeklySchedule(request.intervals());
+        return existingDoctor(doctorId, bearerToken)
+                .call(() -> locks.createRows(doctorId, null))
+                .call(() -> Transactions.retryingConflicts(
+                        "replacement of the working hours of doctor " + doctorId,
+                        () -> replaceWorkingHoursInTransaction(doctorId, schedule, actor)))
+                .invoke(() -> LOG.infof(
+                        "Replaced working hours of doctor %s: %d intervals",
+                        doctorId, schedule.intervals().size()))
+                .map(doctor ->
+                        new WorkingHoursResponse(doctorId, doctor.clinic().timeZone(), schedule.intervals()));
+    }
+
+    /**
+     * Deletes the doctor's rows and inserts the new ones. Both statements lock index gaps next to
+     * the doctor's rows, so replacements for two doctors with no rows yet can deadlock.
+     */
+    private Uni<String> replaceWorkingHoursInTransaction(UUID doctorId, WeeklySchedule schedule, Actor actor) {
+        // New rows on each attempt, so that no entity of a rolled-back attempt is persisted again.
         List<WorkingHours> rows = schedule.intervals().stream()
                 .map(interval -> new WorkingHours(doctorId, interval))
                 .toList();
-        return existingDoctor(doctorId, bearerToken)
-                .call(() -> locks.createRows(doctorId, null))
-                .call(() -> Panache.withTransaction(() -> locks.lockDoctor(doctorId)
-                        .chain(() -> workingHours.deleteAllOf(doctorId))
-                        .chain(() -> workingHours.persistAll(rows))
-                        .chain(() -> outbox.append(
-                                ScheduleEvents.workingHoursChanged(doctorId, schedule.intervals(), actor)))))
-                .invoke(() -> LOG.infof("Replaced working hours of doctor %s: %d intervals", doctorId, rows.size()))
-                .map(doctor ->
-                        new WorkingHoursResponse(doctorId, doctor.clinic().timeZone(), schedule.intervals()));
+        return locks.lockDoctor(doctorId)
+                .chain(() -> workingHours.deleteAllOf(doctorId))
+                .chain(() -> workingHours.persistAll(rows))
+                .chain(() -> outbox.append(ScheduleEvents.workingHoursChanged(doctorId, schedule.intervals(), actor)));
     }
 
     public Uni<TimeOffResponse> timeOff(UUID doctorId, Actor actor, String bearerToken) {
@@ -84,16 +98,23 @@ public class ScheduleService {
     public Uni<TimeOffResponse> replaceTimeOff(UUID doctorId, TimeOffRequest request, Actor actor, String bearerToken) {
         requireOwnerOrStaff(doctorId, actor);
         List<TimeOffPeriod> periods = parse(request);
-        List<TimeOff> rows =
-                periods.stream().map(period -> new TimeOff(doctorId, period)).toList();
         return existingDoctor(doctorId, bearerToken)
                 .call(() -> locks.createRows(doctorId, null))
-                .call(() -> Panache.withTransaction(() -> locks.lockDoctor(doctorId)
-                        .chain(() -> timeOff.deleteAllOf(doctorId))
-                        .chain(() -> timeOff.persistAll(rows))
-                        .chain(() -> outbox.append(ScheduleEvents.timeOffChanged(doctorId, periods, actor)))))
-                .invoke(() -> LOG.infof("Replaced time off of doctor %s: %d periods", doctorId, rows.size()))
+                .call(() -> Transactions.retryingConflicts(
+                        "replacement of the time off of doctor " + doctorId,
+                        () -> replaceTimeOffInTransaction(doctorId, periods, actor)))
+                .invoke(() -> LOG.infof("Replaced time off of doctor %s: %d periods", doctorId, periods.size()))
                 .map(ignored -> new TimeOffResponse(doctorId, periods));
+    }
+
+    /** Deletes the doctor's rows and inserts the new ones, which can deadlock as for the working hours. */
+    private Uni<String> replaceTimeOffInTransaction(UUID doctorId, List<TimeOffPeriod> periods, Actor actor) {
+        List<TimeOff> rows =
+                periods.stream().map(period -> new TimeOff(doctorId, period)).toList();
+        return locks.lockDoctor(doctorId)
+                .chain(() -> timeOff.deleteAllOf(doctorId))
+                .chain(() -> timeOff.persistAll(rows))
+                .chain(() -> outbox.append(ScheduleEvents.timeOffChanged(doctorId, periods, actor)));
     }
 
     /** Rejects with 403 anyone but the doctor themself, staff and admins. */
