@@ -2,7 +2,6 @@ package org.clinicbooking.billing.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import org.clinicbooking.kit.outbox.Outbox;
 import org.clinicbooking.kit.problem.ProblemException;
 import org.clinicbooking.kit.problem.SqlErrors;
 import org.clinicbooking.kit.security.Actor;
+import org.clinicbooking.kit.transaction.Transactions;
 import org.jboss.logging.Logger;
 
 /** Records a payment, its event and its idempotency record in one transaction. */
@@ -55,10 +55,20 @@ public class PaymentService {
      * transaction's first consistent read, so it includes every payment committed by earlier
      * holders of the lock.
      *
+     * <p>A transaction that InnoDB rolls back as a deadlock victim, or after a lock wait timeout,
+     * runs again from the start, the key insert included. The read-model consumer causes such a
+     * deadlock when it applies a change of the appointment, such as its completion, at the same
+     * moment: it holds a shared lock on the row and then needs the exclusive lock this
+     * transaction waits for.
+     *
      * @param claim the request's {@code Idempotency-Key}, or null when it sent none
      */
-    @WithTransaction
     public Uni<StoredResponse> record(RecordPaymentRequest request, Actor actor, IdempotencyClaim claim) {
+        return Transactions.retryingLockConflicts(
+                "payment for appointment " + request.appointmentId(), () -> recordInTransaction(request, actor, claim));
+    }
+
+    private Uni<StoredResponse> recordInTransaction(RecordPaymentRequest request, Actor actor, IdempotencyClaim claim) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return claim(claim, actor, now)
                 .chain(idempotencyRecord -> appointments
