@@ -16,11 +16,10 @@ import java.util.logging.Logger;
 
 /**
  * Sends JSON requests to the platform's public API through the gateway. Retries a request that
- * could not be sent or that returned 502, 503 or 504 (a service restarting) or 409
- * {@code concurrent-update} (another request won an optimistic lock, and nothing changed). Retries
- * once with a fresh login when a token is rejected with 401. Throws
- * {@link GatewayUnavailableException} when the gateway or a service stays unreachable, because
- * the import cannot go on without it.
+ * could not be sent or that returned 502, 503 or 504 (a service restarting). Retries once with a
+ * fresh login when a token is rejected with 401. Every other response, a 409 included, goes back
+ * to the caller. Throws {@link GatewayUnavailableException} when the gateway or a service stays
+ * unreachable, because the import cannot go on without it.
  */
 public final class GatewayClient {
 
@@ -105,8 +104,7 @@ public final class GatewayClient {
                                     + response.problem().detail() + "). Is the service for " + path + " running?",
                             null);
                 }
-                if (!(unreachable || response.status() == 503 || isConcurrentUpdate(response))
-                        || attempt == MAX_ATTEMPTS) {
+                if (!(unreachable || response.status() == 503) || attempt == MAX_ATTEMPTS) {
                     return response;
                 }
                 LOG.warning(
@@ -123,11 +121,6 @@ public final class GatewayClient {
             sleep(delay);
             delay = delay.multipliedBy(2);
         }
-    }
-
-    private static boolean isConcurrentUpdate(ApiResponse response) {
-        return response.status() == 409
-                && "concurrent-update".equals(response.problem().type());
     }
 
     private ApiResponse sendOnce(

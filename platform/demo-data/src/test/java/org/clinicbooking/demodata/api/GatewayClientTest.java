@@ -87,6 +87,21 @@ class GatewayClientTest {
     }
 
     @Test
+    void conflictIsReturnedWithoutRetry() {
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/api/clinics/c1", exchange -> {
+            calls.incrementAndGet();
+            respond(exchange, 409, PROBLEM, """
+                    {"type":"https://clinic-booking.org/problems/concurrent-update","status":409}""");
+        });
+
+        ApiResponse response = client.put("/api/clinics/c1", Map.of("name", "Clinic"), null);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void unreachableServiceStopsTheImport() {
         server.createContext(
                 "/api/payments",
