@@ -15,6 +15,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 READY_TIMEOUT=120
 
+# Measured in BENCHMARKS.md: about 240 MiB resident per idle service, against 300 MiB with
+# only -Xmx256m. Metaspace (about 85 MiB) and symbols (about 25 MiB) are most of the rest.
+JVM_OPTIONS=(
+    -XX:+UseSerialGC
+    -Xms32m -Xmx160m
+    -XX:MaxMetaspaceSize=160m
+    -XX:ReservedCodeCacheSize=64m
+    -XX:MaxDirectMemorySize=64m
+    -Xss512k
+)
+
 jar_path() {
     printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"
 }
@@ -80,7 +91,11 @@ start_service() {
     pid=$(
         cd "$REPO_ROOT/$name"
         export_service_environment "$name" "$port"
-        start_background "$name" "$log" java -Xmx256m -XX:+UseSerialGC -jar "$jar"
+        # Sized for one service among five on a small machine: the serial collector, a heap
+        # and metaspace just above what a service uses under the benchmark's load, and two
+        # malloc arenas instead of one per core thread (glibc's default grows resident memory).
+        export MALLOC_ARENA_MAX=2
+        start_background "$name" "$log" java "${JVM_OPTIONS[@]}" -jar "$jar"
     )
     if ! wait_until "$READY_TIMEOUT" "$pid" ready "$port"; then
         print_log_tail "$log"
