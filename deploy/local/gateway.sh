@@ -9,7 +9,8 @@
 # status prints whether it runs; exits 3 when it does not.
 #
 # Every path is the same on the gateway and on the service. Paths that no service serves,
-# request bodies over 1 MiB, header lines over 8 KiB and unreachable services get an
+# request bodies over 1 MiB, header lines over 8 KiB, unreachable services and more than 20
+# anonymous sign-ins or registrations a second from one address (after a burst of 100) get an
 # application/problem+json response (RFC 9457) from nginx itself. Responses of the services
 # pass through unchanged, except that every response gets the security headers below.
 set -euo pipefail

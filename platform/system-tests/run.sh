@@ -9,7 +9,7 @@
 # The gateway URL comes from BASE_URL (default http://127.0.0.1:8080). The admin's login comes
 # from CLINIC_ADMIN_EMAIL and CLINIC_ADMIN_PASSWORD, or else from deploy/local/.run/secrets.env,
 # which deploy/local/infra.sh writes. Extra arguments go to `newman run`, for example
-# --folder "4. Patient registers and books".
+# --folder "1. Authentication" (later folders use ids that earlier ones save).
 set -euo pipefail
 
 SYSTEM_TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -77,6 +77,8 @@ class DatabaseRestartTest {
         Map<String, String> pidsAfter = pids();
 
         EventLedger.Settlement settlement = EventLedger.settle(mark, Duration.ofMinutes(3));
+        long created = replies.stream().filter(reply -> reply.status() == 201).count();
+        long bookingEvents = settlement.eventIdsByAggregate().size();
         long createdWithoutEvent = replies.stream()
                 .filter(reply -> reply.status() == 201)
                 .map(reply -> reply.json().path("id").asText())
@@ -94,6 +96,8 @@ class DatabaseRestartTest {
                 .figure("Service process ids unchanged", pidsBefore.equals(pidsAfter))
                 .figure("503 problems while the database was away", unavailable)
                 .figure("Bookings sent after the load, once all were ready", Traffic.statuses(tail))
+                .figure("Bookings committed / answered 201", bookingEvents + " / " + created)
+                .figure("Committed while the caller got a 503 (its outcome unknown to it)", bookingEvents - created)
                 .figure("Events committed to the outboxes", settlement.committed())
                 .figure("Events still unpublished", settlement.unpublished())
                 .figure("Audit entries for those events", settlement.audited())
