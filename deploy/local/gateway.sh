@@ -198,7 +198,7 @@ http {
             return 404 '$(problem_json not-found "Not Found" 404 "No service serves this path.")';
         }
 
-        # nginx itself rejects some requests before any service sees them, such as a %00 in the
+        # nginx itself rejects some requests before they reach a service, such as a %00 in the
         # path. Those have no usable URI, so their error pages are URIs: named locations need one.
         location = /_errors/400 {
             internal;

@@ -125,7 +125,7 @@ restart() {
         start
         return
     fi
-    mariadb_alive || die "No MariaDB server answers on $LOCAL_HOST:$MARIADB_PORT; use start instead."
+    mariadb_alive || die "No MariaDB server responds on $LOCAL_HOST:$MARIADB_PORT; use start instead."
 
     local mariadbd
     mariadbd=$(find_mariadbd) || die "mariadbd is missing, so a server shut down here could not be started again."

@@ -16,8 +16,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 READY_TIMEOUT=120
 
 # Measured in BENCHMARKS.md (third run): a 160 MiB heap starting at 32 MiB and a 64 MiB code
-# cache brought an idle service from about 290 to 230 MiB resident, but cost 20 to 30 % of the
-# booking throughput, so the heap and code cache keep their sizes. Metaspace (about 85 MiB) and
+# cache brought an idle service from about 290 to 230 MiB resident. They also cost 20 to 30 %
+# of the booking throughput, so the heap and code cache keep their sizes. Metaspace (about 85 MiB) and
 # symbols (about 25 MiB) are the floor; the caps below only bound them.
 JVM_OPTIONS=(
     -XX:+UseSerialGC

@@ -49,9 +49,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The module tests rebuild the jars, and the fault suite kills and restarts services, so this
-# script runs its own services from the fresh jars and stops them at the end: a stack that
-# already runs would keep serving the old jars and then be stopped.
+# The module tests rebuild the jars, and the fault suite kills and restarts services. So this
+# script runs its own services from the fresh jars and stops them at the end. A stack that
+# already runs would keep serving the old jars, and would then be stopped.
 if "$LOCAL_DIR/services.sh" status >/dev/null 2>&1; then
     die "Services of the local stack are running; stop them first with deploy/local/down.sh (or services.sh stop and gateway.sh stop)."
 fi

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Records every event of the four event topics in the audit log. A transient database failure
- * (lock conflict, database down, no answer within 30 s) is retried with back-off for as long as it lasts, so an outage
+ * (lock conflict, database down, no response within 30 s) is retried with back-off for as long as it lasts, so an outage
  * delays entries without losing any. A record that is not a valid event, or that still cannot be
  * stored after a few retries for another reason, fails the returned {@code Uni}: the channel's
  * dead-letter-queue strategy then sends it to the dead-letter topic with the failure message as
@@ -53,7 +53,7 @@ public class DomainEventConsumer {
                         .deferred(() -> recorder.record(content))
                         .ifNoItem()
                         .after(ATTEMPT_TIMEOUT)
-                        .failWith(() -> new TimeoutException("No answer from the database within " + ATTEMPT_TIMEOUT))
+                        .failWith(() -> new TimeoutException("The database did not respond within " + ATTEMPT_TIMEOUT))
                         .onFailure(SqlErrors::isTransient)
                         .invoke(error -> LOG.warnf(
                                 "Event %s not recorded yet, will retry: %s", content.eventId(), error.getMessage()))

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Reports the Kafka broker in readiness within two seconds. Quarkus' own Kafka check waits up to
  * the admin client's default API timeout (60 s) while the broker is down, so a readiness request
- * during an outage hung for a minute instead of answering 503; that check is turned off
+ * during an outage hung for a minute instead of returning 503; that check is turned off
  * ({@code quarkus.kafka.health.enabled=false}) in every service.
  */
 @Readiness

@@ -54,7 +54,7 @@ public class Inbox {
      * Applies a Kafka record once in effect: parses it, and in one transaction records its id
      * and runs the handler unless the id was seen before. A malformed record fails at once (the
      * channel's dead-letter strategy takes it). A transient database failure (lock conflict,
-     * database down, no answer within 30 s) is retried with back-off for as long as it lasts, on
+     * database down, no response within 30 s) is retried with back-off for as long as it lasts, on
      * the same partition, so an outage delays events but neither loses nor reorders them.
      *
      * <p>Call it from an {@code @Incoming} method without {@code @WithTransaction}: each retry needs
@@ -90,7 +90,7 @@ public class Inbox {
                                 first ? handler.apply(event) : Uni.createFrom().voidItem())))
                 .ifNoItem()
                 .after(ATTEMPT_TIMEOUT)
-                .failWith(() -> new TimeoutException("No answer from the database within " + ATTEMPT_TIMEOUT))
+                .failWith(() -> new TimeoutException("The database did not respond within " + ATTEMPT_TIMEOUT))
                 // Hibernate Reactive sessions live on the Vert.x context; resubscribe there after each back-off.
                 .runSubscriptionOn(onContext)
                 .onFailure(SqlErrors::isTransient)

@@ -58,7 +58,7 @@ public final class Database {
         }
     }
 
-    /** Counts, for each value in VALUES, the rows of TABLE whose COLUMN holds it. */
+    /** Counts, for each value in VALUES, the rows of TABLE whose COLUMN contains it. */
     public static Map<String, Integer> countBy(String table, String column, Collection<String> values) {
         Map<String, Integer> counts = new HashMap<>();
         List<String> batch = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class Database {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    /** Returns whether the server answers a query. */
+    /** Returns whether the server responds to a query. */
     public static boolean reachable() {
         try (Connection connection = root()) {
             return connection.isValid(2);

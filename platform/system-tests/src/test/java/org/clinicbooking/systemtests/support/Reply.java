@@ -68,7 +68,7 @@ public record Reply(String request, int status, Map<String, List<String>> header
         return this;
     }
 
-    /** A one-line summary for failure messages. */
+    /** Returns a one-line summary for failure messages. */
     public String describe() {
         String text = text();
         return request + " -> " + status + " " + contentType() + " "

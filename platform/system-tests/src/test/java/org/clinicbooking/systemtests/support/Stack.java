@@ -104,7 +104,7 @@ public final class Stack {
         script("kafka.sh", "start");
     }
 
-    /** Restarts MariaDB through mariadb.sh, whoever started it. */
+    /** Restarts MariaDB through mariadb.sh, also when these scripts did not start it. */
     public void restartDatabase() {
         script("mariadb.sh", "restart");
     }
