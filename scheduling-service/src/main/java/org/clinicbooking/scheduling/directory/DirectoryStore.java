@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +25,12 @@ import java.util.UUID;
 public class DirectoryStore {
 
     private static final String NEWER = " AND (event_time IS NULL OR event_time <= :eventTime)";
+
+    private final Pool pool;
+
+    public DirectoryStore(Pool pool) {
+        this.pool = pool;
+    }
 
     @WithSession
     public Uni<Doctor> findDoctor(UUID id) {
@@ -44,17 +52,12 @@ public class DirectoryStore {
         return Panache.getSession().chain(session -> session.find(UserAccount.class, id));
     }
 
-    @WithSession
+    // On the pool rather than as a native query: see BookingLocks#lock for why.
     public Uni<Boolean> offers(UUID doctorId, UUID serviceId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "SELECT COUNT(*) FROM doctor_service"
-                                        + " WHERE doctor_id = :doctorId AND service_id = :serviceId AND offered = TRUE",
-                                Long.class)
-                        .setParameter("doctorId", doctorId.toString())
-                        .setParameter("serviceId", serviceId.toString())
-                        .getSingleResult())
-                .map(count -> count > 0);
+        return pool.preparedQuery(
+                        "SELECT 1 FROM doctor_service WHERE doctor_id = ? AND service_id = ? AND offered = TRUE")
+                .execute(Tuple.of(doctorId.toString(), serviceId.toString()))
+                .map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> applyClinic(Clinic clinic, Instant eventTime) {
