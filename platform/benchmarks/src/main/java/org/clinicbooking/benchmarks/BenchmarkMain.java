@@ -41,7 +41,7 @@ public final class BenchmarkMain {
     private static final int AVAILABILITY_REQUESTS = 200;
     private static final int PACED_BOOKINGS = 60;
     private static final Duration PACED_INTERVAL = Duration.ofMillis(200);
-    private static final Duration WARM_UP_LOAD = Duration.ofSeconds(15);
+    private static final Duration SETTLE_QUIET = Duration.ofSeconds(60);
 
     /** Each phase books its own range of dates, far from the demo data, so phases never overlap. */
     private static final Instant WARM_UP_SLOTS = Instant.parse("2031-01-01T00:00:00Z");
@@ -97,6 +97,7 @@ public final class BenchmarkMain {
 
         List<ClosedLoop.Result> viaGateway = new ArrayList<>();
         for (int i = 0; i < LEVELS.length; i++) {
+            settle(bookings);
             gateway.login(options.adminEmail(), options.adminPassword());
             Instant firstSlot = LEVEL_SLOTS.plus(LEVEL_SPACING.multipliedBy(i));
             CpuMeter.Snapshot cpuBefore = cpu.snapshot();
@@ -108,6 +109,7 @@ public final class BenchmarkMain {
             viaGateway.add(result);
         }
 
+        settle(bookings);
         gateway.login(options.adminEmail(), options.adminPassword());
         bookings.resetConflictCounts();
         ClosedLoop.Result contention = ClosedLoop.run(
@@ -206,11 +208,12 @@ public final class BenchmarkMain {
 
     /**
      * Books once for every doctor, so that scheduling-service has each doctor, the service and
-     * each patient in its read model, then runs 16 clients for 15 s to warm up the JIT compilers.
-     * Nothing here is measured.
+     * each patient in its read model, then runs 16 clients for {@code --warm-up-seconds} to warm up
+     * the JIT compilers. Nothing here is measured.
      */
     private void warmUp(GatewayBookings bookings, Fixture fixture) throws Exception {
-        LOG.info("Warming up: one booking per doctor, then 16 clients for " + WARM_UP_LOAD.toSeconds() + " s");
+        LOG.info("Warming up: one booking per doctor, then 16 clients for "
+                + options.warmUpDuration().toSeconds() + " s");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<ClosedLoop.Outcome>> firstBookings = new ArrayList<>();
@@ -230,9 +233,23 @@ public final class BenchmarkMain {
         }
         ClosedLoop.Result warmUp = ClosedLoop.run(
                 16,
-                WARM_UP_LOAD,
+                options.warmUpDuration(),
                 bookings.consecutiveSlots(WARM_UP_SLOTS.plus(Duration.ofDays(30)), fixture.doctors()::get));
         logResult("Warm-up", warmUp);
+    }
+
+    /**
+     * Waits until the audit log has recorded every booking so far, so that each level starts on a
+     * quiet stack instead of sharing the cores with the event backlog of the level before.
+     * The audit log is the measure for all three consumers of the booked event, which keep about
+     * the same pace.
+     */
+    private void settle(GatewayBookings bookings) throws Exception {
+        List<UUID> booked = List.copyOf(bookings.bookedIds());
+        long recorded = database.awaitAuditEntries(booked, SETTLE_QUIET);
+        if (recorded < booked.size()) {
+            LOG.warning("Only " + recorded + " of " + booked.size() + " booked events reached the audit log");
+        }
     }
 
     /**

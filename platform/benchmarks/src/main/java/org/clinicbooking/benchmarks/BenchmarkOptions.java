@@ -10,6 +10,7 @@ record BenchmarkOptions(
         String databaseUrl,
         Path repositoryRoot,
         Duration levelDuration,
+        Duration warmUpDuration,
         String adminEmail,
         String adminPassword) {
 
@@ -21,6 +22,8 @@ record BenchmarkOptions(
                                          every schema and create bench_direct, and no database
                                          (default jdbc:mariadb://127.0.0.1:3306/?user=root)
                   --seconds N            duration of each load level in seconds (default 15)
+                  --warm-up-seconds N    duration of the unmeasured 16-client load before the first level
+                                         (default 60)
                   --repository-root DIR  the repository checkout (default: the current directory)
                 The admin signs in with CLINIC_ADMIN_EMAIL and CLINIC_ADMIN_PASSWORD from the environment
                 (run.sh reads them from deploy/local/.run/secrets.env).
@@ -32,6 +35,7 @@ record BenchmarkOptions(
         String databaseUrl = "jdbc:mariadb://127.0.0.1:3306/?user=root";
         Path repositoryRoot = Path.of("").toAbsolutePath();
         Duration levelDuration = Duration.ofSeconds(15);
+        Duration warmUpDuration = Duration.ofSeconds(60);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help")) {
@@ -46,6 +50,7 @@ record BenchmarkOptions(
                 case "--gateway" -> gateway = URI.create(value.endsWith("/") ? value : value + "/");
                 case "--database" -> databaseUrl = value;
                 case "--seconds" -> levelDuration = Duration.ofSeconds(Long.parseLong(value));
+                case "--warm-up-seconds" -> warmUpDuration = Duration.ofSeconds(Long.parseLong(value));
                 case "--repository-root" -> repositoryRoot = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("Unknown option " + option + ".\n" + usage());
             }
@@ -57,6 +62,7 @@ record BenchmarkOptions(
                     "CLINIC_ADMIN_EMAIL and CLINIC_ADMIN_PASSWORD are not set; source deploy/local/.run/secrets.env"
                             + " first, or use run.sh, which does.");
         }
-        return new BenchmarkOptions(gateway, databaseUrl, repositoryRoot, levelDuration, email, password);
+        return new BenchmarkOptions(
+                gateway, databaseUrl, repositoryRoot, levelDuration, warmUpDuration, email, password);
     }
 }

@@ -63,20 +63,7 @@ final class StackDatabase {
      * stored the entry. Both come from clocks of the same machine.
      */
     EventLags eventLags(List<UUID> appointmentIds, Duration quiet) throws SQLException, InterruptedException {
-        long found = 0;
-        long lastProgress = System.nanoTime();
-        while (true) {
-            long count = countAuditEntries(appointmentIds);
-            if (count > found) {
-                found = count;
-                lastProgress = System.nanoTime();
-            }
-            if (found >= appointmentIds.size() || System.nanoTime() - lastProgress > quiet.toNanos()) {
-                break;
-            }
-            LOG.info("Audit log contains " + found + " of " + appointmentIds.size() + " booked events; waiting");
-            Thread.sleep(2000);
-        }
+        long found = awaitAuditEntries(appointmentIds, quiet);
 
         Histogram lags = new Histogram(Duration.ofHours(1).toNanos() / 1000, 3);
         try (Connection connection = DriverManager.getConnection(serverUrl)) {
@@ -96,6 +83,27 @@ final class StackDatabase {
             }
         }
         return new EventLags(lags, found, appointmentIds.size());
+    }
+
+    /**
+     * Waits until the audit log has the {@code clinic.appointment.booked} entry of every
+     * appointment, or until no new entry arrived for {@code quiet}, and returns how many it has.
+     */
+    long awaitAuditEntries(List<UUID> appointmentIds, Duration quiet) throws SQLException, InterruptedException {
+        long found = 0;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            long count = countAuditEntries(appointmentIds);
+            if (count > found) {
+                found = count;
+                lastProgress = System.nanoTime();
+            }
+            if (found >= appointmentIds.size() || System.nanoTime() - lastProgress > quiet.toNanos()) {
+                return found;
+            }
+            LOG.info("Audit log contains " + found + " of " + appointmentIds.size() + " booked events; waiting");
+            Thread.sleep(2000);
+        }
     }
 
     /**
