@@ -42,11 +42,15 @@ final class DirectBookings implements AutoCloseable {
             "scheduling-service/src/main/resources/db/migration/V1__directory.sql",
             "scheduling-service/src/main/resources/db/migration/V2__schedule.sql",
             "scheduling-service/src/main/resources/db/migration/V3__appointments.sql",
+            "scheduling-service/src/main/resources/db/migration/V4__appointment_length.sql",
             "platform/service-kit/src/main/resources/db/outbox/V0_1__outbox.sql");
 
     private static final String OVERLAPPING = "SELECT start_at, end_at FROM appointment FORCE INDEX (%s)"
             + " WHERE %s = ? AND status IN ('BOOKED', 'CONFIRMED', 'COMPLETED')"
-            + " AND end_at > ? AND start_at < ? AND id <> ? FOR UPDATE";
+            + " AND end_at > ? AND end_at < ? AND start_at < ? AND id <> ? FOR UPDATE";
+
+    /** scheduling-service's MedicalService.LONGEST_MINUTES: no appointment lasts longer. */
+    private static final Duration LONGEST = Duration.ofMinutes(480);
 
     private static final String INSERT_APPOINTMENT = "INSERT INTO appointment (id, patient_id, doctor_id,"
             + " clinic_id, service_id, start_at, end_at, status, reason, cancellation_reason, price, currency,"
@@ -249,8 +253,9 @@ final class DirectBookings implements AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement(OVERLAPPING.formatted(index, column))) {
             statement.setString(1, owner.toString());
             statement.setObject(2, utc(start));
-            statement.setObject(3, utc(end));
-            statement.setString(4, excluded.toString());
+            statement.setObject(3, utc(end.plus(LONGEST)));
+            statement.setObject(4, utc(end));
+            statement.setString(5, excluded.toString());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }

@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clinicbooking.kit.paging.Page;
 import org.clinicbooking.kit.paging.PageRequest;
+import org.clinicbooking.scheduling.directory.MedicalService;
 import org.clinicbooking.scheduling.schedule.TimeRange;
 
 @ApplicationScoped
@@ -36,8 +38,15 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      */
     private static final String OVERLAPPING = "SELECT start_at, end_at FROM appointment FORCE INDEX (%s)"
             + " WHERE %s = :ownerId AND status IN (:active)"
-            + " AND end_at > :startAt AND start_at < :endAt AND id <> :excludedId"
+            + " AND end_at > :startAt AND end_at < :latestEnd AND start_at < :endAt AND id <> :excludedId"
             + " FOR UPDATE";
+
+    /*
+     * An appointment that overlaps a range ends before the range's end plus the longest
+     * appointment. Bounding end_at from both sides keeps the scan of the (owner, end_at) index to
+     * the rows near the range, instead of every later appointment of the doctor or patient.
+     */
+    private static final Duration LONGEST = Duration.ofMinutes(MedicalService.LONGEST_MINUTES);
 
     /**
      * Returns the earliest active appointment of the doctor that overlaps the slot, or null. Touching
@@ -54,15 +63,24 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return firstOverlap("ix_appointment_patient_end", "patient_id", patientId, slot, excludedId);
     }
 
-    /** Active appointments of the doctor that overlap the range, oldest first. */
-    public Uni<List<Appointment>> activeOfDoctor(UUID doctorId, TimeRange range) {
-        return list(
-                "doctorId = :doctorId and status in :active and startAt < :end and endAt > :start",
-                Sort.by("startAt"),
-                Parameters.with("doctorId", doctorId)
-                        .and("active", AppointmentStatus.ACTIVE)
-                        .and("start", range.start())
-                        .and("end", range.end()));
+    /**
+     * Returns the times of the doctor's active appointments that overlap the range, earliest first.
+     * Only the two columns are read, so no appointment entity is loaded or tracked by the session.
+     */
+    public Uni<List<TimeRange>> activeTimesOfDoctor(UUID doctorId, TimeRange range) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select new " + TimeRange.class.getName() + "(startAt, endAt) from Appointment"
+                                        + " where doctorId = :doctorId and status in :active"
+                                        + " and startAt < :end and endAt > :start and endAt < :latestEnd"
+                                        + " order by startAt",
+                                TimeRange.class)
+                        .setParameter("doctorId", doctorId)
+                        .setParameter("active", AppointmentStatus.ACTIVE)
+                        .setParameter("start", range.start())
+                        .setParameter("end", range.end())
+                        .setParameter("latestEnd", range.end().plus(LONGEST))
+                        .getResultList());
     }
 
     public Uni<List<Appointment>> allActiveOfDoctor(UUID doctorId) {
@@ -87,6 +105,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                         .setParameter("active", ACTIVE_STATUSES)
                         .setParameter("startAt", utc(slot.start()))
                         .setParameter("endAt", utc(slot.end()))
+                        .setParameter("latestEnd", utc(slot.end().plus(LONGEST)))
                         .setParameter("excludedId", excludedId.toString())
                         .getResultList())
                 .map(rows -> rows.stream()

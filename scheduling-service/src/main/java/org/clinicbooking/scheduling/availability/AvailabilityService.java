@@ -73,14 +73,10 @@ public class AvailabilityService {
                 .scheduleOf(doctorId)
                 .chain(schedule -> timeOff.overlapping(doctorId, range)
                         .chain(away -> appointments
-                                .activeOfDoctor(doctorId, range)
+                                .activeTimesOfDoctor(doctorId, range)
                                 .map(booked -> {
-                                    List<TimeRange> busy = new ArrayList<>();
+                                    List<TimeRange> busy = new ArrayList<>(booked);
                                     away.stream().map(TimeOff::range).forEach(busy::add);
-                                    booked.stream()
-                                            .map(appointment ->
-                                                    new TimeRange(appointment.startAt(), appointment.endAt()))
-                                            .forEach(busy::add);
                                     List<Slot> slots = SlotFinder.freeSlots(
                                             schedule,
                                             zone,

@@ -69,6 +69,21 @@ class BookingOverlapTest {
     }
 
     @Test
+    void shouldRejectOverlapWithLongestAppointment() {
+        UUID longest = readModel.service(480, new BigDecimal("900.00"), "KES", true);
+        readModel.offer(halfHour.doctorId(), longest);
+        var allDay = new ReadModel.Practice(halfHour.clinicId(), halfHour.doctorId(), longest);
+        Api.bookAsStaff(readModel.patient(), allDay, at("08:00"));
+
+        // Near the start, the long appointment's end is furthest from the new slot's.
+        Api.book(TestTokens.staff(), Api.booking(readModel.patient(), halfHour, at("08:15")))
+                .statusCode(409)
+                .body("type", equalTo(CONFLICT))
+                .body("conflictingEndAt", equalTo(day + "T13:00:00Z"));
+        Api.bookAsStaff(readModel.patient(), halfHour, at("16:00"));
+    }
+
+    @Test
     void shouldRejectPartialOverlapOnEitherSide() {
         Api.bookAsStaff(readModel.patient(), halfHour, at("10:00"));
 
