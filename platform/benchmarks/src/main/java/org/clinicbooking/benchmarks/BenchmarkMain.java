@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -201,6 +202,7 @@ public final class BenchmarkMain {
         cpuUse.forEach((measure, use) -> table.add(measure, use, "-", "percent of one core; 2 cores are 200 %"));
         addFootprint(idleMemory, loadedMemory);
         addImportRate();
+        addDatabaseSize();
 
         System.out.println();
         table.print(System.out);
@@ -250,6 +252,21 @@ public final class BenchmarkMain {
         if (recorded < booked.size()) {
             LOG.warning("Only " + recorded + " of " + booked.size() + " booked events reached the audit log");
         }
+    }
+
+    /**
+     * Adds the size of the services' data beside the InnoDB buffer pool: once the data outgrows the
+     * pool, every run reads more pages from disk than the one before it.
+     */
+    private void addDatabaseSize() throws SQLException {
+        StackDatabase.Size size = database.size();
+        table.add(
+                "Database size after the run",
+                ResultTable.format("%d MiB", size.dataMebibytes()),
+                "-",
+                ResultTable.format(
+                        "data and indexes of the five services' schemas; InnoDB buffer pool %d MiB",
+                        size.bufferPoolMebibytes()));
     }
 
     /**

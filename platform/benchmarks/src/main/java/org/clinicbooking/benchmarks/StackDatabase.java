@@ -153,6 +153,21 @@ final class StackDatabase {
         }
     }
 
+    /** Sizes in MiB of the five services' schemas together and of the InnoDB buffer pool. */
+    record Size(long dataMebibytes, long bufferPoolMebibytes) {}
+
+    Size size() throws SQLException {
+        String sql = "SELECT (SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables"
+                + " WHERE table_schema IN ('user_service', 'scheduling_service', 'billing_service',"
+                + " 'clinical_service', 'audit_service')), @@innodb_buffer_pool_size";
+        try (Connection connection = DriverManager.getConnection(serverUrl);
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return new Size(rows.getLong(1) >> 20, rows.getLong(2) >> 20);
+        }
+    }
+
     /** Counts the active appointments of a doctor. */
     long activeAppointments(UUID doctorId) throws SQLException {
         String sql = "SELECT COUNT(*) FROM scheduling_service.appointment WHERE doctor_id = ?"
