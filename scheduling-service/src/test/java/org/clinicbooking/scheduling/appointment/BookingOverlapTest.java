@@ -1,5 +1,6 @@
 package org.clinicbooking.scheduling.appointment;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -81,6 +82,13 @@ class BookingOverlapTest {
                 .body("type", equalTo(CONFLICT))
                 .body("conflictingEndAt", equalTo(day + "T13:00:00Z"));
         Api.bookAsStaff(readModel.patient(), halfHour, at("16:00"));
+    }
+
+    @Test
+    void shouldRejectLongerServiceInDatabase() {
+        // The bounded overlap queries rely on this constraint: no service lasts over 480 minutes.
+        assertThatThrownBy(() -> readModel.service(481, new BigDecimal("900.00"), "KES", true))
+                .hasMessageContaining("ck_medical_service_longest");
     }
 
     @Test
