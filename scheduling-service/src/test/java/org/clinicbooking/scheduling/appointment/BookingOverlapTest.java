@@ -76,8 +76,8 @@ class BookingOverlapTest {
         var allDay = new ReadModel.Practice(halfHour.clinicId(), halfHour.doctorId(), longest);
         Api.bookAsStaff(readModel.patient(), allDay, at("08:00"));
 
-        // Near the start, the long appointment's end is furthest from the new slot's.
-        Api.book(TestTokens.staff(), Api.booking(readModel.patient(), halfHour, at("08:15")))
+        // A slot that ends just after the long appointment starts is the furthest from its end.
+        Api.book(TestTokens.staff(), Api.booking(readModel.patient(), halfHour, at("07:45")))
                 .statusCode(409)
                 .body("type", equalTo(CONFLICT))
                 .body("conflictingEndAt", equalTo(day + "T13:00:00Z"));
@@ -89,6 +89,22 @@ class BookingOverlapTest {
         // The bounded overlap queries rely on this constraint: no service lasts over 480 minutes.
         assertThatThrownBy(() -> readModel.service(481, new BigDecimal("900.00"), "KES", true))
                 .hasMessageContaining("ck_medical_service_longest");
+    }
+
+    @Test
+    void shouldRejectLongerAppointmentInDatabase() {
+        String tooLong = "INSERT INTO appointment (id, patient_id, doctor_id, clinic_id, service_id, start_at, end_at,"
+                + " status, price, currency, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?,"
+                + " '2031-01-06 08:00:00', '2031-01-06 16:01:00', 'BOOKED', 1.00, 'KES', NOW(), NOW(), 0)";
+
+        assertThatThrownBy(() -> readModel.execute(
+                        tooLong,
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        halfHour.doctorId().toString(),
+                        halfHour.clinicId().toString(),
+                        halfHour.serviceId().toString()))
+                .hasMessageContaining("ck_appointment_longest");
     }
 
     @Test

@@ -15,9 +15,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
- * A booking must find every query plan it needs in Hibernate's plan cache once the first booking
- * has run. A plan that is built anew for every booking costs CPU on each request, and when its
- * cache entry can never be found again it also fills the cache and pushes other plans out.
+ * After the first booking, a booking must find each plan it looks up in Hibernate's query plan
+ * cache. A plan whose cache entry is never found again is built anew for every booking, and its
+ * copies fill the cache and push the other plans out.
  */
 @QuarkusTest
 class BookingQueryPlanTest {

@@ -84,6 +84,11 @@ public final class ReadModel {
         return rows(sql, parameters).get(0).getLong(0);
     }
 
+    /** Runs a statement that returns no rows; a rejected statement throws. */
+    public void execute(String sql, Object... parameters) {
+        update(sql, parameters);
+    }
+
     private void update(String sql, Object... parameters) {
         pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely();
     }
