@@ -241,16 +241,15 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Waits until the audit log has recorded every booking so far, so that each level starts on a
-     * quiet stack instead of sharing the cores with the event backlog of the level before.
-     * The audit log is the measure for all three consumers of the booked event, which keep about
-     * the same pace.
+     * Waits until audit-, billing- and clinical-service have applied every booking so far, so
+     * that each level starts on a quiet stack instead of sharing the cores with the event backlog
+     * of the level before.
      */
     private void settle(GatewayBookings bookings) throws Exception {
         List<UUID> booked = List.copyOf(bookings.bookedIds());
-        long recorded = database.awaitAuditEntries(booked, SETTLE_QUIET);
-        if (recorded < booked.size()) {
-            LOG.warning("Only " + recorded + " of " + booked.size() + " booked events reached the audit log");
+        long applied = database.awaitConsumers(booked, SETTLE_QUIET);
+        if (applied < booked.size()) {
+            LOG.warning("Only " + applied + " of " + booked.size() + " booked events reached every consumer");
         }
     }
 

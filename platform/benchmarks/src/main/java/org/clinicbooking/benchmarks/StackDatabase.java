@@ -24,6 +24,11 @@ final class StackDatabase {
     /** Ids per IN list; keeps each statement small. */
     private static final int BATCH = 500;
 
+    private static final String AUDITED = "SELECT COUNT(*) FROM audit_service.audit_entry"
+            + " WHERE event_type = 'clinic.appointment.booked' AND subject_id IN (";
+    private static final String BILLED = "SELECT COUNT(*) FROM billing_service.appointment WHERE id IN (";
+    private static final String CLINICAL = "SELECT COUNT(*) FROM clinical_service.appointment WHERE id IN (";
+
     private final String serverUrl;
 
     /** @param serverUrl a JDBC URL of the server with credentials and no database */
@@ -90,18 +95,35 @@ final class StackDatabase {
      * appointment, or until no new entry arrived for {@code quiet}, and returns how many it has.
      */
     long awaitAuditEntries(List<UUID> appointmentIds, Duration quiet) throws SQLException, InterruptedException {
+        return await(List.of(AUDITED), appointmentIds, quiet);
+    }
+
+    /**
+     * Waits until all three consumers of the booked event (audit, billing and clinical) have
+     * applied it for every appointment, or until none made progress for {@code quiet}, and
+     * returns how many appointments the slowest of them has.
+     */
+    long awaitConsumers(List<UUID> appointmentIds, Duration quiet) throws SQLException, InterruptedException {
+        return await(List.of(AUDITED, BILLED, CLINICAL), appointmentIds, quiet);
+    }
+
+    private long await(List<String> counts, List<UUID> appointmentIds, Duration quiet)
+            throws SQLException, InterruptedException {
         long found = 0;
         long lastProgress = System.nanoTime();
         while (true) {
-            long count = countAuditEntries(appointmentIds);
-            if (count > found) {
-                found = count;
+            long slowest = Long.MAX_VALUE;
+            for (String count : counts) {
+                slowest = Math.min(slowest, countRows(count, appointmentIds));
+            }
+            if (slowest > found) {
+                found = slowest;
                 lastProgress = System.nanoTime();
             }
             if (found >= appointmentIds.size() || System.nanoTime() - lastProgress > quiet.toNanos()) {
                 return found;
             }
-            LOG.info("Audit log contains " + found + " of " + appointmentIds.size() + " booked events; waiting");
+            LOG.info("Consumers have applied " + found + " of " + appointmentIds.size() + " booked events; waiting");
             Thread.sleep(2000);
         }
     }
@@ -182,13 +204,12 @@ final class StackDatabase {
         }
     }
 
-    private long countAuditEntries(List<UUID> appointmentIds) throws SQLException {
+    /** Runs a {@code SELECT COUNT(*) ... IN (} prefix over the ids in batches and adds up the counts. */
+    private long countRows(String prefix, List<UUID> ids) throws SQLException {
         long count = 0;
         try (Connection connection = DriverManager.getConnection(serverUrl)) {
-            for (List<UUID> batch : batches(appointmentIds)) {
-                String sql = "SELECT COUNT(*) FROM audit_service.audit_entry"
-                        + " WHERE event_type = 'clinic.appointment.booked' AND subject_id IN ("
-                        + placeholders(batch.size()) + ")";
+            for (List<UUID> batch : batches(ids)) {
+                String sql = prefix + placeholders(batch.size()) + ")";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bind(statement, batch);
                     try (ResultSet rows = statement.executeQuery()) {
