@@ -49,8 +49,8 @@ final class DirectBookings implements AutoCloseable {
             + " WHERE %s = ? AND status IN ('BOOKED', 'CONFIRMED', 'COMPLETED')"
             + " AND end_at > ? AND end_at < ? AND start_at < ? AND id <> ? FOR UPDATE";
 
-    /** scheduling-service's MedicalService.LONGEST_MINUTES: no appointment lasts longer. */
-    private static final Duration LONGEST = Duration.ofMinutes(480);
+    /** Maximum duration of an appointment, scheduling-service's MedicalService.MAX_DURATION_MINUTES. */
+    private static final Duration MAX_DURATION = Duration.ofMinutes(480);
 
     private static final String INSERT_APPOINTMENT = "INSERT INTO appointment (id, patient_id, doctor_id,"
             + " clinic_id, service_id, start_at, end_at, status, reason, cancellation_reason, price, currency,"
@@ -253,7 +253,7 @@ final class DirectBookings implements AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement(OVERLAPPING.formatted(index, column))) {
             statement.setString(1, owner.toString());
             statement.setObject(2, utc(start));
-            statement.setObject(3, utc(end.plus(LONGEST)));
+            statement.setObject(3, utc(end.plus(MAX_DURATION)));
             statement.setObject(4, utc(end));
             statement.setString(5, excluded.toString());
             try (ResultSet rows = statement.executeQuery()) {

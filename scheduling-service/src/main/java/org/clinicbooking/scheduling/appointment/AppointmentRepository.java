@@ -32,9 +32,8 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      * global start_at index, which the optimizer picks when few rows exist, it would lock other
      * doctors' appointments and make unrelated bookings wait on each other.
      *
-     * The statuses are bound as a list, which also keeps Hibernate Reactive 3.2 from caching
-     * the plan: it never finds a native SELECT's plan again, so every cached copy would add an
-     * entry of the same hash to the plan cache and push the HQL plans out of it.
+     * The statuses are bound as a list, and Hibernate does not cache plans of queries with list
+     * parameters. A cached plan would never be found again (see BookingLocks#lock).
      */
     private static final String OVERLAPPING = "SELECT start_at, end_at FROM appointment FORCE INDEX (%s)"
             + " WHERE %s = :ownerId AND status IN (:active)"
@@ -42,11 +41,11 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
             + " FOR UPDATE";
 
     /*
-     * An appointment that overlaps a range ends before the range's end plus the longest
-     * appointment. Bounding end_at from both sides keeps the scan of the (owner, end_at) index to
-     * the rows near the range, instead of every later appointment of the doctor or patient.
+     * An appointment that overlaps a range ends before the range's end plus the maximum duration.
+     * Bounding end_at from both sides keeps the scan of the (owner, end_at) index to the rows near
+     * the range, instead of every later appointment of the doctor or patient.
      */
-    private static final Duration LONGEST = Duration.ofMinutes(MedicalService.LONGEST_MINUTES);
+    private static final Duration MAX_DURATION = Duration.ofMinutes(MedicalService.MAX_DURATION_MINUTES);
 
     /**
      * Returns the earliest active appointment of the doctor that overlaps the slot, or null. Touching
@@ -79,7 +78,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                         .setParameter("active", AppointmentStatus.ACTIVE)
                         .setParameter("start", range.start())
                         .setParameter("end", range.end())
-                        .setParameter("latestEnd", range.end().plus(LONGEST))
+                        .setParameter("latestEnd", range.end().plus(MAX_DURATION))
                         .getResultList());
     }
 
@@ -105,7 +104,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                         .setParameter("active", ACTIVE_STATUSES)
                         .setParameter("startAt", utc(slot.start()))
                         .setParameter("endAt", utc(slot.end()))
-                        .setParameter("latestEnd", utc(slot.end().plus(LONGEST)))
+                        .setParameter("latestEnd", utc(slot.end().plus(MAX_DURATION)))
                         .setParameter("excludedId", excludedId.toString())
                         .getResultList())
                 .map(rows -> rows.stream()

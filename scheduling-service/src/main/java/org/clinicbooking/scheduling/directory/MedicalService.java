@@ -16,11 +16,10 @@ import org.hibernate.type.SqlTypes;
 public class MedicalService {
 
     /**
-     * The longest a medical service, and so an appointment, may last. user-service accepts no
-     * longer service, and the queries for overlapping appointments rely on it to keep their index
-     * ranges short.
+     * Maximum duration of a medical service, and so of an appointment, as user-service enforces
+     * it. The overlap queries rely on it to keep their index ranges short.
      */
-    public static final int LONGEST_MINUTES = 480;
+    public static final int MAX_DURATION_MINUTES = 480;
 
     @Id
     @JdbcTypeCode(SqlTypes.CHAR)
@@ -46,8 +45,8 @@ public class MedicalService {
         if (id == null || price == null || currency == null) {
             throw new IllegalArgumentException("a medical service needs an id, a price and a currency");
         }
-        if (durationMinutes <= 0 || durationMinutes > LONGEST_MINUTES) {
-            throw new IllegalArgumentException("durationMinutes must be from 1 to " + LONGEST_MINUTES);
+        if (durationMinutes <= 0 || durationMinutes > MAX_DURATION_MINUTES) {
+            throw new IllegalArgumentException("durationMinutes must be from 1 to " + MAX_DURATION_MINUTES);
         }
         if (price.signum() < 0 || price.scale() > 2 || price.precision() - price.scale() > 10) {
             throw new IllegalArgumentException("price must be a non-negative amount with at most 2 decimals");

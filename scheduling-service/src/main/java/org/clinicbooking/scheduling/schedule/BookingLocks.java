@@ -56,9 +56,9 @@ public class BookingLocks {
 
     /*
      * A find with PESSIMISTIC_WRITE (SELECT ... FOR UPDATE) rather than a native query. In
-     * Hibernate Reactive 3.2.11 a native SELECT never finds its own plan in the plan cache again
-     * (the key compares ReactiveResultSetMapping, which has no equals), so every call adds an
-     * entry with the same hash: the cache fills up and the HQL plans are pushed out of it.
+     * Hibernate Reactive 3.2.11 a native SELECT never finds its own plan in the plan cache again,
+     * because the cache key compares a ReactiveResultSetMapping, which has no equals. So every call
+     * would add an entry with the same hash, and the HQL plans would be pushed out of the cache.
      */
     private static Uni<Void> lock(Class<?> lockRow, UUID id) {
         return Panache.getSession()

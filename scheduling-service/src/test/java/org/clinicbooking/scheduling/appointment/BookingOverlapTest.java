@@ -86,7 +86,7 @@ class BookingOverlapTest {
 
     @Test
     void shouldRejectLongerServiceInDatabase() {
-        // The bounded overlap queries rely on this constraint: no service lasts over 480 minutes.
+        // The bounded overlap queries rely on this constraint.
         assertThatThrownBy(() -> readModel.service(481, new BigDecimal("900.00"), "KES", true))
                 .hasMessageContaining("ck_medical_service_longest");
     }

@@ -31,13 +31,13 @@ public final class ReadModel {
 
     public UUID clinic(String zone) {
         UUID id = UUID.randomUUID();
-        update("INSERT INTO clinic (id, time_zone) VALUES (?, ?)", id.toString(), zone);
+        execute("INSERT INTO clinic (id, time_zone) VALUES (?, ?)", id.toString(), zone);
         return id;
     }
 
     public UUID doctor(UUID clinicId, boolean active) {
         UUID id = UUID.randomUUID();
-        update(
+        execute(
                 "INSERT INTO doctor (id, clinic_id, active) VALUES (?, ?, ?)",
                 id.toString(),
                 clinicId.toString(),
@@ -47,7 +47,7 @@ public final class ReadModel {
 
     public UUID service(int minutes, BigDecimal price, String currency, boolean active) {
         UUID id = UUID.randomUUID();
-        update(
+        execute(
                 "INSERT INTO medical_service (id, duration_minutes, price, currency, active) VALUES (?, ?, ?, ?, ?)",
                 id.toString(),
                 minutes,
@@ -58,7 +58,7 @@ public final class ReadModel {
     }
 
     public void offer(UUID doctorId, UUID serviceId) {
-        update(
+        execute(
                 "INSERT INTO doctor_service (doctor_id, service_id, offered) VALUES (?, ?, TRUE)",
                 doctorId.toString(),
                 serviceId.toString());
@@ -66,7 +66,7 @@ public final class ReadModel {
 
     public UUID patient() {
         UUID id = UUID.randomUUID();
-        update("INSERT INTO user_account (id, role, active) VALUES (?, 'PATIENT', TRUE)", id.toString());
+        execute("INSERT INTO user_account (id, role, active) VALUES (?, 'PATIENT', TRUE)", id.toString());
         return id;
     }
 
@@ -84,12 +84,8 @@ public final class ReadModel {
         return rows(sql, parameters).get(0).getLong(0);
     }
 
-    /** Runs a statement that returns no rows; a rejected statement throws. */
+    /** Runs a statement that returns no rows, and throws when the database rejects it. */
     public void execute(String sql, Object... parameters) {
-        update(sql, parameters);
-    }
-
-    private void update(String sql, Object... parameters) {
         pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely();
     }
 
