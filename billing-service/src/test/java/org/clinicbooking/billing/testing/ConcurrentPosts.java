@@ -5,13 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.clinicbooking.testkit.Simultaneously;
 
 /** Sends POST requests that start together from separate threads, to exercise races. */
 public final class ConcurrentPosts {
@@ -28,27 +25,12 @@ public final class ConcurrentPosts {
     public static List<Reply> send(int count, IntFunction<HttpRequest> requestFor) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                HttpRequest request = requestFor.apply(i);
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Reply(response.statusCode(), response.body());
-                }));
-            }
-            start.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        } finally {
-            threads.shutdownNow();
-        }
+        List<HttpRequest> requests =
+                IntStream.range(0, count).mapToObj(requestFor).toList();
+        return Simultaneously.run(count, index -> {
+            HttpResponse<String> response = client.send(requests.get(index), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        });
     }
 
     /** Builds a JSON POST with a bearer token and, unless null, an Idempotency-Key. */

@@ -14,13 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.clinicbooking.scheduling.support.ReadModel;
 import org.clinicbooking.scheduling.support.UserServiceStub;
+import org.clinicbooking.testkit.Simultaneously;
 import org.clinicbooking.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +50,7 @@ class ConcurrentScheduleChangeTest {
                 Map.of("dayOfWeek", "MONDAY", "start", "09:00", "end", "12:00"),
                 Map.of("dayOfWeek", "TUESDAY", "start", "13:00", "end", "17:00"));
 
-        List<Integer> statuses = sendAllAtOnce(DOCTORS * REQUESTS_PER_DOCTOR, i -> {
+        List<Integer> statuses = Simultaneously.run(DOCTORS * REQUESTS_PER_DOCTOR, i -> {
             UUID doctorId = doctors.get(i % DOCTORS);
             return given().auth()
                     .oauth2(TestTokens.staff())
@@ -89,7 +85,7 @@ class ConcurrentScheduleChangeTest {
                 Map.of("startAt", "2030-07-01T00:00:00Z", "endAt", "2030-07-02T00:00:00Z"),
                 Map.of("startAt", "2030-08-12T09:00:00+02:00", "endAt", "2030-08-16T18:00:00+02:00"));
 
-        List<Integer> statuses = sendAllAtOnce(DOCTORS * REQUESTS_PER_DOCTOR, i -> {
+        List<Integer> statuses = Simultaneously.run(DOCTORS * REQUESTS_PER_DOCTOR, i -> {
             UUID doctorId = doctors.get(i % DOCTORS);
             return given().auth()
                     .oauth2(TestTokens.staff())
@@ -126,29 +122,5 @@ class ConcurrentScheduleChangeTest {
                 .willReturn(okJson("{\"id\":\"" + clinicId + "\",\"name\":\"Nyeri\",\"address\":\"A\","
                         + "\"city\":\"Nyeri\",\"phone\":null,\"timeZone\":\"Africa/Nairobi\"}")));
         return doctorId;
-    }
-
-    /** Sends the requests released together, each from a thread of its own, and returns their statuses in order. */
-    private static List<Integer> sendAllAtOnce(int count, IntFunction<Integer> request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                pending.add(threads.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : pending) {
-                statuses.add(status.get());
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

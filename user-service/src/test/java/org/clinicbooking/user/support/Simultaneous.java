@@ -2,13 +2,9 @@ package org.clinicbooking.user.support;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.clinicbooking.testkit.Simultaneously;
 
 /** Sends requests that start at the same moment, each from a thread of its own, to exercise races. */
 public final class Simultaneous {
@@ -30,27 +26,9 @@ public final class Simultaneous {
      * {@code request} sends the i-th request with rest-assured.
      */
     public static List<Reply> send(int count, IntFunction<Response> request) throws Exception {
-        // Threads of its own, because the common fork-join pool is small on few cores and may be busy.
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Reply>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                pending.add(threads.submit(() -> {
-                    start.await();
-                    Response response = request.apply(index);
-                    return new Reply(response.statusCode(), response.asString());
-                }));
-            }
-            start.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : pending) {
-                replies.add(reply.get());
-            }
-            return replies;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Simultaneously.run(count, index -> {
+            Response response = request.apply(index);
+            return new Reply(response.statusCode(), response.asString());
+        });
     }
 }
